@@ -1,0 +1,217 @@
+package io.jenkins.plugins.containercloud.image;
+
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.Credential;
+import com.google.cloud.tools.jib.api.CredentialRetriever;
+import com.google.cloud.tools.jib.api.InsecureRegistryException;
+import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
+import com.google.cloud.tools.jib.api.Jib;
+import com.google.cloud.tools.jib.api.JibContainer;
+import com.google.cloud.tools.jib.api.JibContainerBuilder;
+import com.google.cloud.tools.jib.api.LogEvent;
+import com.google.cloud.tools.jib.api.RegistryImage;
+import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
+import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
+import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
+import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
+import com.google.cloud.tools.jib.api.buildplan.Port;
+import com.google.cloud.tools.jib.http.ResponseException;
+import io.jenkins.plugins.containercloud.events.ProgressListener;
+import io.jenkins.plugins.containercloud.registry.CredentialSource;
+import io.jenkins.plugins.containercloud.registry.ImageReference;
+import io.jenkins.plugins.containercloud.registry.RegistryCredentials;
+import io.jenkins.plugins.containercloud.registry.RegistryException;
+import io.jenkins.plugins.containercloud.registry.RetryPolicy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Builds and pushes an image without a Docker daemon (Jib): base image layers are reused from the
+ * registry, and only layers whose content changed are uploaded.
+ */
+public final class JibImageBuilder {
+
+  private static final String TOOL_NAME = "container-cloud";
+
+  private final CredentialSource credentials;
+  private final RetryPolicy retry;
+
+  public JibImageBuilder(CredentialSource credentials, RetryPolicy retry) {
+    this.credentials = credentials;
+    this.retry = retry;
+  }
+
+  /** Builds the image and pushes it to every tag; returns it pinned by the confirmed digest. */
+  public PushedImage buildAndPush(DaemonlessBuildRequest request, ProgressListener progress) {
+    ImageReference main = request.tags().get(0);
+    boolean insecure = request.allowInsecure() || request.onlyLoopbackRegistries();
+    progress.progress("Building " + main + " on " + request.base() + " without a Docker daemon");
+    try {
+      JibContainer container =
+          retry.call(
+              () -> containerize(request, insecure, progress),
+              JibImageBuilder::isTransient,
+              notice -> progress.progress("Push of " + main + ": " + notice.describe()));
+      progress.progress("Jib pushed " + main + " as " + container.getDigest());
+    } catch (RegistryException e) {
+      throw e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RegistryException("daemonless build of " + main + " interrupted", 0, false, e);
+    } catch (Exception e) {
+      throw describe(main, e);
+    }
+    ImageReference pinned =
+        new ManifestConfirmation(credentials, retry, insecure).confirm(main, progress);
+    return new PushedImage(pinned, pinned.digest().orElseThrow(), request.tags());
+  }
+
+  private JibContainer containerize(
+      DaemonlessBuildRequest request, boolean insecure, ProgressListener progress) throws Exception {
+    JibContainerBuilder builder = Jib.from(registryImage(request.base()));
+    int index = 0;
+    for (LayerSpec layer : request.layers()) {
+      builder.addFileEntriesLayer(fileLayer(layer, "layer-" + index++));
+    }
+    if (!request.entrypoint().isEmpty()) {
+      builder.setEntrypoint(request.entrypoint());
+    }
+    if (!request.cmd().isEmpty()) {
+      builder.setProgramArguments(request.cmd());
+    }
+    request.environment().forEach(builder::addEnvironmentVariable);
+    Set<Port> ports = new LinkedHashSet<>();
+    for (String port : request.exposedPorts()) {
+      ports.add(parsePort(port));
+    }
+    if (!ports.isEmpty()) {
+      builder.setExposedPorts(ports);
+    }
+    request.labels().forEach(builder::addLabel);
+    if (request.user() != null) {
+      builder.setUser(request.user());
+    }
+    if (request.workingDirectory() != null) {
+      builder.setWorkingDirectory(AbsoluteUnixPath.get(request.workingDirectory()));
+    }
+    Containerizer containerizer =
+        Containerizer.to(registryImage(request.tags().get(0)))
+            .setAllowInsecureRegistries(insecure)
+            .setBaseImageLayersCache(request.cacheDirectory().resolve("base"))
+            .setApplicationLayersCache(request.cacheDirectory().resolve("application"))
+            .setToolName(TOOL_NAME)
+            .addEventHandler(LogEvent.class, event -> report(event, progress));
+    request.tags().stream().skip(1).forEach(tag -> containerizer.withAdditionalTag(tag.tag().orElseThrow()));
+    if (insecure && request.onlyLoopbackRegistries()) {
+      // Jib refuses to send credentials over plain HTTP unless told; on loopback nothing leaves the machine.
+      System.setProperty("sendCredentialsOverHttp", "true");
+    }
+    return builder.containerize(containerizer);
+  }
+
+  private RegistryImage registryImage(ImageReference reference) throws InvalidImageReferenceException {
+    RegistryImage image = RegistryImage.named(reference.toString());
+    Optional<RegistryCredentials> found = credentials.find(reference.registry());
+    found.ifPresent(c -> image.addCredentialRetriever(retriever(c)));
+    return image;
+  }
+
+  private static CredentialRetriever retriever(RegistryCredentials credentials) {
+    return () -> Optional.of(Credential.from(credentials.username(), credentials.secret()));
+  }
+
+  private static FileEntriesLayer fileLayer(LayerSpec layer, String name) throws IOException {
+    FileEntriesLayer.Builder builder = FileEntriesLayer.builder().setName(name);
+    AbsoluteUnixPath target = AbsoluteUnixPath.get(layer.target());
+    if (Files.isDirectory(layer.source())) {
+      if (layer.permissions() == null) {
+        builder.addEntryRecursive(layer.source(), target);
+      } else {
+        FilePermissions mode = FilePermissions.fromOctalString(layer.permissions());
+        builder.addEntryRecursive(
+            layer.source(),
+            target,
+            (source, inImage) -> Files.isDirectory(source) ? FilePermissions.DEFAULT_FOLDER_PERMISSIONS : mode);
+      }
+    } else if (layer.permissions() == null) {
+      builder.addEntry(layer.source(), target);
+    } else {
+      builder.addEntry(layer.source(), target, FilePermissions.fromOctalString(layer.permissions()));
+    }
+    return builder.build();
+  }
+
+  private static Port parsePort(String text) {
+    String[] parts = text.split("/", -1);
+    try {
+      int number = Integer.parseInt(parts[0]);
+      if (parts.length == 1 || parts[1].equals("tcp")) {
+        return Port.tcp(number);
+      }
+      if (parts.length == 2 && parts[1].equals("udp")) {
+        return Port.udp(number);
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the message below
+    }
+    throw new IllegalArgumentException(
+        "exposedPorts: \"" + text + "\" must be a port number, optionally with /tcp or /udp");
+  }
+
+  private static void report(LogEvent event, ProgressListener progress) {
+    if (event.getLevel() != LogEvent.Level.DEBUG && event.getLevel() != LogEvent.Level.PROGRESS) {
+      progress.progress(event.getMessage());
+    }
+  }
+
+  /** Jib wraps registry failures; find the HTTP status or I/O failure underneath. */
+  static boolean isTransient(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof RegistryUnauthorizedException || t instanceof InsecureRegistryException) {
+        return false;
+      }
+      if (t instanceof ResponseException response) {
+        int status = response.getStatusCode();
+        return status >= 500 || status == 429;
+      }
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private RegistryException describe(ImageReference main, Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof RegistryUnauthorizedException unauthorized) {
+        // The base image's registry may be the one that refused; Jib names the image it was reading.
+        ImageReference refused = ImageReference.parse(unauthorized.getImageReference());
+        Optional<RegistryCredentials> auth = credentials.find(refused.registry());
+        return RegistryException.forStatus(
+            auth.map(c -> "registry " + refused.registry() + " refused the credentials for " + c + ": 401")
+                .orElse(
+                    "registry " + refused.registry() + " requires credentials for " + refused.repository() + ": 401"),
+            401);
+      }
+      if (t instanceof InsecureRegistryException) {
+        return RegistryException.forStatus(
+            "registry "
+                + main.registry()
+                + " is not reachable over HTTPS; allow insecure registries if it serves plain HTTP",
+            400);
+      }
+      if (t instanceof ResponseException response) {
+        return RegistryException.forStatus(
+            "registry answered " + response.getStatusCode() + " during daemonless push of " + main + ": " + e.getMessage(),
+            response.getStatusCode());
+      }
+    }
+    return new RegistryException(
+        "daemonless build of " + main + " failed: " + e.getMessage(), 0, isTransient(e), e);
+  }
+}
