@@ -67,8 +67,10 @@ public final class DaemonImageBuilder {
       throw new ImageBuildException(
           "build of " + tags.iterator().next() + " ended without an image id", output.step, output.stepOutput);
     }
-    progress.progress("Built " + output.imageId);
-    return new BuiltImage(output.imageId, List.copyOf(request.tags()));
+    // The stream names the image by its short id; the daemon's inspect gives the full digest.
+    String imageId = docker.inspectImageCmd(output.imageId).exec().getId();
+    progress.progress("Built " + imageId);
+    return new BuiltImage(imageId, List.copyOf(request.tags()));
   }
 
   /** Collects the daemon's stream: lines to the listener, the current step, errors, the image id. */

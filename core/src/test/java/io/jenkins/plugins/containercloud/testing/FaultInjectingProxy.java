@@ -5,7 +5,11 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +30,9 @@ import java.util.function.Predicate;
  * An HTTP proxy on loopback in front of a real registry: it forwards every request, records what
  * passed (method, path, status, request bytes), and injects faults — a 503 answer or a dropped
  * connection — into the requests a test chooses. Docker and Jib treat it as a loopback registry.
+ *
+ * <p>A small TCP front closes connections that open with a TLS handshake, as a plain-HTTP registry
+ * does, so that clients which try HTTPS first (Jib) fall back to HTTP at once.
  */
 public final class FaultInjectingProxy implements AutoCloseable {
 
@@ -45,6 +52,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
 
   private final String backend;
   private final HttpServer server;
+  private final ServerSocket front;
   private final ExecutorService executor = Executors.newCachedThreadPool();
   private final HttpClient client =
       HttpClient.newBuilder()
@@ -61,6 +69,48 @@ public final class FaultInjectingProxy implements AutoCloseable {
     server.createContext("/", this::handle);
     server.setExecutor(executor);
     server.start();
+    front = new ServerSocket(0, 64, InetAddress.getLoopbackAddress());
+    executor.execute(this::acceptLoop);
+  }
+
+  private void acceptLoop() {
+    while (!front.isClosed()) {
+      try {
+        Socket client = front.accept();
+        executor.execute(() -> relay(client));
+      } catch (IOException closed) {
+        return;
+      }
+    }
+  }
+
+  private static final int TLS_HANDSHAKE = 0x16;
+
+  /** Pipes one client connection to the HTTP server, unless it starts a TLS handshake. */
+  private void relay(Socket client) {
+    try (client) {
+      PushbackInputStream in = new PushbackInputStream(client.getInputStream());
+      int first = in.read();
+      if (first < 0 || first == TLS_HANDSHAKE) {
+        return;
+      }
+      in.unread(first);
+      try (Socket inner = new Socket(InetAddress.getLoopbackAddress(), server.getAddress().getPort())) {
+        executor.execute(() -> pipe(in, inner));
+        inner.getInputStream().transferTo(client.getOutputStream());
+      }
+    } catch (IOException ignored) {
+      // The client or the server went away: the connection simply ends, as it would without a proxy.
+    }
+  }
+
+  private static void pipe(InputStream from, Socket to) {
+    try {
+      from.transferTo(to.getOutputStream());
+      to.shutdownOutput();
+    } catch (IOException ignored) {
+      // Ends with the connection.
+    }
   }
 
   /** Starts a proxy in front of {@code host:port}. */
@@ -70,7 +120,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
 
   /** {@code 127.0.0.1:<port>}: use it as the registry host in image references. */
   public String address() {
-    return "127.0.0.1:" + server.getAddress().getPort();
+    return "127.0.0.1:" + front.getLocalPort();
   }
 
   /** Applies {@code fault} to the next {@code times} requests that {@code matches} accepts. */
@@ -183,6 +233,11 @@ public final class FaultInjectingProxy implements AutoCloseable {
 
   @Override
   public void close() {
+    try {
+      front.close();
+    } catch (IOException ignored) {
+      // Closing a listening socket that failed is no failure of the test.
+    }
     server.stop(0);
     executor.shutdownNow();
   }
