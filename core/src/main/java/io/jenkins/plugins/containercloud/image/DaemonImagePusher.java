@@ -3,6 +3,8 @@ package io.jenkins.plugins.containercloud.image;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.PushImageCmd;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.PushResponseItem;
 import io.jenkins.plugins.containercloud.events.ProgressListener;
@@ -15,12 +17,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Pushes tagged images through a Docker daemon, retrying transient failures, and pins the result
  * by the digest the registry reports for the manifest.
  */
 public final class DaemonImagePusher {
+
+  /** A status word the daemon quotes, e.g. "received unexpected HTTP status: 503 Service Unavailable". */
+  private static final Pattern SERVER_ERROR = Pattern.compile("(?<![\\d.:])(5\\d\\d|429)(?![\\d.])");
 
   private final DockerClient docker;
   private final CredentialSource credentials;
@@ -60,7 +67,7 @@ public final class DaemonImagePusher {
           },
           e -> e instanceof RegistryException r && r.isTransient(),
           notice -> progress.progress("Push of " + tag + ": " + notice.describe()));
-    } catch (RegistryException e) {
+    } catch (RegistryException | IllegalArgumentException e) {
       throw e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -79,11 +86,29 @@ public final class DaemonImagePusher {
     try {
       command.exec(output).awaitCompletion();
     } catch (RuntimeException e) {
-      output.fail(e.getMessage());
+      output.onError(e);
+    }
+    if (output.daemonFailure != null) {
+      throw daemonRefused(tag, output.daemonFailure);
+    }
+    if (output.error != null && output.error.contains("does not exist locally")) {
+      throw new IllegalArgumentException(
+          "image: the Docker daemon has no image tagged " + tag + "; build or tag it first");
     }
     if (output.error != null) {
       throw classify(tag, auth, output.error);
     }
+  }
+
+  /** The daemon itself refused the request: no registry was involved, so nothing to retry. */
+  private static RuntimeException daemonRefused(ImageReference tag, DockerException failure) {
+    if (failure instanceof NotFoundException
+        || String.valueOf(failure.getMessage()).contains("does not exist locally")) {
+      return new IllegalArgumentException(
+          "image: the Docker daemon has no image tagged " + tag + "; build or tag it first", failure);
+    }
+    return new RegistryException(
+        "the Docker daemon refused to push " + tag + ": " + failure.getMessage(), 0, false, failure);
   }
 
   private static AuthConfig authConfig(String registry, RegistryCredentials credentials) {
@@ -111,12 +136,12 @@ public final class DaemonImagePusher {
               + " to push " + tag.repository() + ": 403 (" + daemonMessage + ")",
           403);
     }
-    for (int status : new int[] {500, 502, 503, 504, 429}) {
-      if (text.contains(String.valueOf(status))) {
-        return RegistryException.forStatus(
-            "registry " + tag.registry() + " answered " + status + " during push of " + tag + " (" + daemonMessage + ")",
-            status);
-      }
+    Matcher serverError = SERVER_ERROR.matcher(text);
+    if (serverError.find()) {
+      int status = Integer.parseInt(serverError.group(1));
+      return RegistryException.forStatus(
+          "registry " + tag.registry() + " answered " + status + " during push of " + tag + " (" + daemonMessage + ")",
+          status);
     }
     boolean connection =
         text.contains("connection reset")
@@ -133,6 +158,7 @@ public final class DaemonImagePusher {
     private final ProgressListener progress;
     private final List<String> reported = new ArrayList<>();
     private volatile String error;
+    private volatile DockerException daemonFailure;
 
     PushOutput(ProgressListener progress) {
       this.progress = progress;
@@ -158,8 +184,16 @@ public final class DaemonImagePusher {
 
     @Override
     public void onError(Throwable throwable) {
-      fail(throwable.getMessage());
-      super.onError(throwable);
+      if (throwable instanceof DockerException docker) {
+        daemonFailure = docker;
+      } else {
+        fail(throwable.getMessage());
+      }
+      try {
+        close();
+      } catch (java.io.IOException ignored) {
+        // Nothing holds resources once the stream failed.
+      }
     }
 
     synchronized void fail(String message) {

@@ -124,6 +124,9 @@ class DaemonImagePusherTest {
         .isTrue();
     assertThat(DaemonImagePusher.classify(tag, java.util.Optional.empty(), "manifest invalid").isTransient())
         .isFalse();
+    assertThat(DaemonImagePusher.classify(tag, java.util.Optional.empty(), "tag 127.0.0.1:5000/app: unknown").isTransient())
+        .as("a port number is not a status")
+        .isFalse();
   }
 
   /** Builds the sample application tagged into {@code registry} under a fresh repository. */

@@ -1,0 +1,51 @@
+package io.jenkins.plugins.containercloud.standalone;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.containercloud.api.BuildResult;
+import io.jenkins.plugins.containercloud.image.PushedImage;
+import java.io.PrintWriter;
+import picocli.CommandLine.Option;
+
+/** How a command reports its result on standard output: one line of text, or JSON. */
+final class OutputOptions {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The result formats. */
+  enum Format {
+    text,
+    json
+  }
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default) or json.")
+  Format format = Format.text;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print no progress, only the result.")
+  boolean quiet;
+
+  void print(PrintWriter out, BuildResult result) {
+    if (format == Format.json) {
+      out.println(json(result).toString());
+    } else {
+      out.println(
+          result.pushed().map(p -> p.pinned().toString()).orElseGet(() -> result.imageId().orElse("")));
+    }
+    out.flush();
+  }
+
+  private static ObjectNode json(BuildResult result) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("image", result.tags().get(0).toString());
+    result.imageId().ifPresent(id -> node.put("imageId", id));
+    result.tags().forEach(tag -> node.withArray("tags").add(tag.toString()));
+    node.put("pushed", result.pushed().isPresent());
+    result.pushed().ifPresent(pushed -> putPushed(node, pushed));
+    return node;
+  }
+
+  private static void putPushed(ObjectNode node, PushedImage pushed) {
+    node.put("reference", pushed.pinned().toString());
+    node.put("digest", pushed.digest());
+  }
+}
