@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The host-agnostic façade: what the command line, the server and the Jenkins plugin call to
- * build, push and (later) deploy. Hosts authenticate and validate their own input; this class owns
- * the engine's objects and their lifetimes.
+ * The host-agnostic façade: what the command line, the server and the Jenkins plugin call to build,
+ * push and (later) deploy. Hosts authenticate and validate their own input; this class owns the
+ * engine's objects and their lifetimes.
  */
 public final class ContainerCloud implements AutoCloseable {
 
@@ -42,7 +42,9 @@ public final class ContainerCloud implements AutoCloseable {
     return new Builder();
   }
 
-  /** Builds through the Docker daemon and, if {@code push}, pushes every tag and pins the result. */
+  /**
+   * Builds through the Docker daemon and, if {@code push}, pushes every tag and pins the result.
+   */
   public BuildResult build(DockerBuildRequest request, boolean push, ProgressListener progress) {
     BuiltImage built = new DaemonImageBuilder(docker()).build(request, progress);
     Optional<PushedImage> pushed =

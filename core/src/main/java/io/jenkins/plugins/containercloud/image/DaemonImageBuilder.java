@@ -5,7 +5,6 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import io.jenkins.plugins.containercloud.events.ProgressListener;
-import io.jenkins.plugins.containercloud.registry.ImageReference;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,7 +64,9 @@ public final class DaemonImageBuilder {
     }
     if (output.imageId == null) {
       throw new ImageBuildException(
-          "build of " + tags.iterator().next() + " ended without an image id", output.step, output.stepOutput);
+          "build of " + tags.iterator().next() + " ended without an image id",
+          output.step,
+          output.stepOutput);
     }
     // The stream names the image by its short id; the daemon's inspect gives the full digest.
     String imageId = docker.inspectImageCmd(output.imageId).exec().getId();
@@ -73,7 +74,9 @@ public final class DaemonImageBuilder {
     return new BuiltImage(imageId, List.copyOf(request.tags()));
   }
 
-  /** Collects the daemon's stream: lines to the listener, the current step, errors, the image id. */
+  /**
+   * Collects the daemon's stream: lines to the listener, the current step, errors, the image id.
+   */
   private static final class BuildOutput extends ResultCallback.Adapter<BuildResponseItem> {
     private final ProgressListener progress;
     private final StringBuilder partial = new StringBuilder();
@@ -115,7 +118,8 @@ public final class DaemonImageBuilder {
 
     synchronized void fail(String message) {
       if (error == null) {
-        error = message == null ? "the daemon reported an error without a message" : message.strip();
+        error =
+            message == null ? "the daemon reported an error without a message" : message.strip();
       }
     }
 

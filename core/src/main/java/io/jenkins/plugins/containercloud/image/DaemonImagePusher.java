@@ -21,13 +21,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Pushes tagged images through a Docker daemon, retrying transient failures, and pins the result
- * by the digest the registry reports for the manifest.
+ * Pushes tagged images through a Docker daemon, retrying transient failures, and pins the result by
+ * the digest the registry reports for the manifest.
  */
 public final class DaemonImagePusher {
 
-  /** A status word the daemon quotes, e.g. "received unexpected HTTP status: 503 Service Unavailable". */
-  private static final Pattern SERVER_ERROR = Pattern.compile("(?<![\\d.:])(5\\d\\d|429)(?![\\d.])");
+  /**
+   * A status word the daemon quotes, e.g. "received unexpected HTTP status: 503 Service
+   * Unavailable".
+   */
+  private static final Pattern SERVER_ERROR =
+      Pattern.compile("(?<![\\d.:])(5\\d\\d|429)(?![\\d.])");
 
   private final DockerClient docker;
   private final CredentialSource credentials;
@@ -57,8 +61,7 @@ public final class DaemonImagePusher {
 
   private void pushOne(ImageReference tag, ProgressListener progress) {
     Optional<RegistryCredentials> auth = credentials.find(tag.registry());
-    progress.progress(
-        "Pushing " + tag + auth.map(c -> " as " + c).orElse(" anonymously"));
+    progress.progress("Pushing " + tag + auth.map(c -> " as " + c).orElse(" anonymously"));
     try {
       retry.call(
           () -> {
@@ -77,10 +80,10 @@ public final class DaemonImagePusher {
     }
   }
 
-  private void attempt(ImageReference tag, Optional<RegistryCredentials> auth, ProgressListener progress)
+  private void attempt(
+      ImageReference tag, Optional<RegistryCredentials> auth, ProgressListener progress)
       throws InterruptedException {
-    PushImageCmd command =
-        docker.pushImageCmd(tag.name()).withTag(tag.tag().orElseThrow());
+    PushImageCmd command = docker.pushImageCmd(tag.name()).withTag(tag.tag().orElseThrow());
     auth.ifPresent(c -> command.withAuthConfig(authConfig(tag.registry(), c)));
     PushOutput output = new PushOutput(progress);
     try {
@@ -105,10 +108,14 @@ public final class DaemonImagePusher {
     if (failure instanceof NotFoundException
         || String.valueOf(failure.getMessage()).contains("does not exist locally")) {
       return new IllegalArgumentException(
-          "image: the Docker daemon has no image tagged " + tag + "; build or tag it first", failure);
+          "image: the Docker daemon has no image tagged " + tag + "; build or tag it first",
+          failure);
     }
     return new RegistryException(
-        "the Docker daemon refused to push " + tag + ": " + failure.getMessage(), 0, false, failure);
+        "the Docker daemon refused to push " + tag + ": " + failure.getMessage(),
+        0,
+        false,
+        failure);
   }
 
   private static AuthConfig authConfig(String registry, RegistryCredentials credentials) {
@@ -123,24 +130,45 @@ public final class DaemonImagePusher {
       ImageReference tag, Optional<RegistryCredentials> auth, String daemonMessage) {
     String text = daemonMessage.toLowerCase(Locale.ROOT);
     String who = auth.map(RegistryCredentials::toString).orElse(null);
-    if (text.contains("unauthorized") || text.contains("authentication required") || text.contains(" 401")) {
+    if (text.contains("unauthorized")
+        || text.contains("authentication required")
+        || text.contains(" 401")) {
       return RegistryException.forStatus(
           who == null
-              ? "registry " + tag.registry() + " requires credentials to push " + tag.repository() + ": 401"
+              ? "registry "
+                  + tag.registry()
+                  + " requires credentials to push "
+                  + tag.repository()
+                  + ": 401"
               : "registry " + tag.registry() + " refused the credentials for " + who + ": 401",
           401);
     }
     if (text.contains("denied") || text.contains(" 403") || text.contains("forbidden")) {
       return RegistryException.forStatus(
-          "registry " + tag.registry() + " denied " + (who == null ? "anonymous access" : who)
-              + " to push " + tag.repository() + ": 403 (" + daemonMessage + ")",
+          "registry "
+              + tag.registry()
+              + " denied "
+              + (who == null ? "anonymous access" : who)
+              + " to push "
+              + tag.repository()
+              + ": 403 ("
+              + daemonMessage
+              + ")",
           403);
     }
     Matcher serverError = SERVER_ERROR.matcher(text);
     if (serverError.find()) {
       int status = Integer.parseInt(serverError.group(1));
       return RegistryException.forStatus(
-          "registry " + tag.registry() + " answered " + status + " during push of " + tag + " (" + daemonMessage + ")",
+          "registry "
+              + tag.registry()
+              + " answered "
+              + status
+              + " during push of "
+              + tag
+              + " ("
+              + daemonMessage
+              + ")",
           status);
     }
     boolean connection =
@@ -172,7 +200,10 @@ public final class DaemonImagePusher {
       }
       String status = item.getStatus();
       // Byte-level "Pushing" updates repeat many times a second; report state changes only.
-      if (status == null || status.equals("Pushing") || status.equals("Preparing") || status.equals("Waiting")) {
+      if (status == null
+          || status.equals("Pushing")
+          || status.equals("Preparing")
+          || status.equals("Waiting")) {
         return;
       }
       String line = item.getId() == null ? status : item.getId() + ": " + status;
@@ -198,7 +229,8 @@ public final class DaemonImagePusher {
 
     synchronized void fail(String message) {
       if (error == null) {
-        error = message == null ? "the daemon reported an error without a message" : message.strip();
+        error =
+            message == null ? "the daemon reported an error without a message" : message.strip();
       }
     }
   }

@@ -38,7 +38,8 @@ public record DaemonlessBuildRequest(
 
   public DaemonlessBuildRequest {
     if (base == null) {
-      throw new IllegalArgumentException("base: give the base image to build on, e.g. 127.0.0.1:5000/busybox");
+      throw new IllegalArgumentException(
+          "base: give the base image to build on, e.g. 127.0.0.1:5000/busybox");
     }
     if (tags == null || tags.isEmpty()) {
       throw new IllegalArgumentException("tags: give at least one image reference to push to");
@@ -47,7 +48,11 @@ public record DaemonlessBuildRequest(
     for (ImageReference tag : tags) {
       if (!tag.name().equals(main.name())) {
         throw new IllegalArgumentException(
-            "tags: " + tag + " is not in " + main.name() + "; a daemonless build pushes to one repository");
+            "tags: "
+                + tag
+                + " is not in "
+                + main.name()
+                + "; a daemonless build pushes to one repository");
       }
       if (tag.digest().isPresent()) {
         throw new IllegalArgumentException("tags: remove the @sha256 digest from " + tag);
@@ -73,7 +78,9 @@ public record DaemonlessBuildRequest(
   public static Path defaultCacheDirectory() {
     String xdg = System.getenv("XDG_CACHE_HOME");
     Path cache =
-        xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".cache");
     return cache.resolve("container-cloud").resolve("jib");
   }
 

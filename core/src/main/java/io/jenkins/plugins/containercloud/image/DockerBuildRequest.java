@@ -35,21 +35,33 @@ public record DockerBuildRequest(
   public DockerBuildRequest {
     if (context == null || !Files.isDirectory(context)) {
       throw new IllegalArgumentException(
-          "context: " + context + " is not a directory; give the folder the Dockerfile builds from");
+          "context: "
+              + context
+              + " is not a directory; give the folder the Dockerfile builds from");
     }
     context = context.toAbsolutePath().normalize();
-    Path file = dockerfile == null ? context.resolve("Dockerfile") : context.resolve(dockerfile).normalize();
+    Path file =
+        dockerfile == null
+            ? context.resolve("Dockerfile")
+            : context.resolve(dockerfile).normalize();
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException(
-          "dockerfile: " + file + " does not exist; give the Dockerfile's path relative to the context");
+          "dockerfile: "
+              + file
+              + " does not exist; give the Dockerfile's path relative to the context");
     }
     if (!file.startsWith(context)) {
       throw new IllegalArgumentException(
-          "dockerfile: " + file + " is outside the context " + context + "; move it into the context");
+          "dockerfile: "
+              + file
+              + " is outside the context "
+              + context
+              + "; move it into the context");
     }
     dockerfile = file;
     if (tags == null || tags.isEmpty()) {
-      throw new IllegalArgumentException("tags: give at least one image reference to tag the build with");
+      throw new IllegalArgumentException(
+          "tags: give at least one image reference to tag the build with");
     }
     if (tags.stream().anyMatch(t -> t.digest().isPresent())) {
       throw new IllegalArgumentException(
@@ -63,7 +75,8 @@ public record DockerBuildRequest(
 
   /** A request with only a context, its {@code Dockerfile} and one tag. */
   public static DockerBuildRequest of(Path context, ImageReference image) {
-    return new DockerBuildRequest(context, null, List.of(image), Map.of(), null, Map.of(), false, PullPolicy.MISSING);
+    return new DockerBuildRequest(
+        context, null, List.of(image), Map.of(), null, Map.of(), false, PullPolicy.MISSING);
   }
 
   /** When the daemon fetches base images. */

@@ -13,7 +13,10 @@ public final class DockerDaemon {
 
   private DockerDaemon() {}
 
-  /** A client of the daemon at {@code dockerHost} ({@code unix://…} or {@code tcp://…}); null means the default. */
+  /**
+   * A client of the daemon at {@code dockerHost} ({@code unix://…} or {@code tcp://…}); null means
+   * the default.
+   */
   public static DockerClient connect(String dockerHost) {
     String host = dockerHost == null || dockerHost.isBlank() ? DEFAULT_HOST : dockerHost;
     DefaultDockerClientConfig config =

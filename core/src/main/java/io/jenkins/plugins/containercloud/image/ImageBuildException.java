@@ -16,7 +16,9 @@ public final class ImageBuildException extends RuntimeException {
     this.output = List.copyOf(output);
   }
 
-  /** The Dockerfile step that failed, e.g. {@code Step 3/5 : RUN make}, or empty if none started. */
+  /**
+   * The Dockerfile step that failed, e.g. {@code Step 3/5 : RUN make}, or empty if none started.
+   */
   public String step() {
     return step;
   }

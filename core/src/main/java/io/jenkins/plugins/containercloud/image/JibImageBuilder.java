@@ -70,7 +70,8 @@ public final class JibImageBuilder {
   }
 
   private JibContainer containerize(
-      DaemonlessBuildRequest request, boolean insecure, ProgressListener progress) throws Exception {
+      DaemonlessBuildRequest request, boolean insecure, ProgressListener progress)
+      throws Exception {
     JibContainerBuilder builder = Jib.from(registryImage(request.base()));
     int index = 0;
     for (LayerSpec layer : request.layers()) {
@@ -104,15 +105,19 @@ public final class JibImageBuilder {
             .setApplicationLayersCache(request.cacheDirectory().resolve("application"))
             .setToolName(TOOL_NAME)
             .addEventHandler(LogEvent.class, event -> report(event, progress));
-    request.tags().stream().skip(1).forEach(tag -> containerizer.withAdditionalTag(tag.tag().orElseThrow()));
+    request.tags().stream()
+        .skip(1)
+        .forEach(tag -> containerizer.withAdditionalTag(tag.tag().orElseThrow()));
     if (insecure && request.onlyLoopbackRegistries()) {
-      // Jib refuses to send credentials over plain HTTP unless told; on loopback nothing leaves the machine.
+      // Jib refuses to send credentials over plain HTTP unless told; on loopback nothing leaves the
+      // machine.
       System.setProperty("sendCredentialsOverHttp", "true");
     }
     return builder.containerize(containerizer);
   }
 
-  private RegistryImage registryImage(ImageReference reference) throws InvalidImageReferenceException {
+  private RegistryImage registryImage(ImageReference reference)
+      throws InvalidImageReferenceException {
     RegistryImage image = RegistryImage.named(reference.toString());
     Optional<RegistryCredentials> found = credentials.find(reference.registry());
     found.ifPresent(c -> image.addCredentialRetriever(retriever(c)));
@@ -134,12 +139,14 @@ public final class JibImageBuilder {
         builder.addEntryRecursive(
             layer.source(),
             target,
-            (source, inImage) -> Files.isDirectory(source) ? FilePermissions.DEFAULT_FOLDER_PERMISSIONS : mode);
+            (source, inImage) ->
+                Files.isDirectory(source) ? FilePermissions.DEFAULT_FOLDER_PERMISSIONS : mode);
       }
     } else if (layer.permissions() == null) {
       builder.addEntry(layer.source(), target);
     } else {
-      builder.addEntry(layer.source(), target, FilePermissions.fromOctalString(layer.permissions()));
+      builder.addEntry(
+          layer.source(), target, FilePermissions.fromOctalString(layer.permissions()));
     }
     return builder.build();
   }
@@ -189,13 +196,24 @@ public final class JibImageBuilder {
   private RegistryException describe(ImageReference main, Exception e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof RegistryUnauthorizedException unauthorized) {
-        // The base image's registry may be the one that refused; Jib names the image it was reading.
+        // The base image's registry may be the one that refused; Jib names the image it was
+        // reading.
         ImageReference refused = ImageReference.parse(unauthorized.getImageReference());
         Optional<RegistryCredentials> auth = credentials.find(refused.registry());
         return RegistryException.forStatus(
-            auth.map(c -> "registry " + refused.registry() + " refused the credentials for " + c + ": 401")
+            auth.map(
+                    c ->
+                        "registry "
+                            + refused.registry()
+                            + " refused the credentials for "
+                            + c
+                            + ": 401")
                 .orElse(
-                    "registry " + refused.registry() + " requires credentials for " + refused.repository() + ": 401"),
+                    "registry "
+                        + refused.registry()
+                        + " requires credentials for "
+                        + refused.repository()
+                        + ": 401"),
             401);
       }
       if (t instanceof InsecureRegistryException) {
@@ -207,7 +225,12 @@ public final class JibImageBuilder {
       }
       if (t instanceof ResponseException response) {
         return RegistryException.forStatus(
-            "registry answered " + response.getStatusCode() + " during daemonless push of " + main + ": " + e.getMessage(),
+            "registry answered "
+                + response.getStatusCode()
+                + " during daemonless push of "
+                + main
+                + ": "
+                + e.getMessage(),
             response.getStatusCode());
       }
     }

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 /**
- * One layer of a daemonless build: a file or directory on this machine, where it goes in the
- * image, and optionally the permissions of the files it adds (octal, e.g. {@code 755}).
+ * One layer of a daemonless build: a file or directory on this machine, where it goes in the image,
+ * and optionally the permissions of the files it adds (octal, e.g. {@code 755}).
  */
 public record LayerSpec(Path source, String target, String permissions) {
 

@@ -5,7 +5,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** One {@code WWW-Authenticate} challenge: its scheme ({@code Basic}, {@code Bearer}) and parameters. */
+/**
+ * One {@code WWW-Authenticate} challenge: its scheme ({@code Basic}, {@code Bearer}) and
+ * parameters.
+ */
 record AuthChallenge(String scheme, Map<String, String> parameters) {
 
   /** Parses a header such as {@code Bearer realm="https://auth/token",service="registry"}. */

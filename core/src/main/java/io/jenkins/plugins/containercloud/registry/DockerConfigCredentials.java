@@ -57,7 +57,8 @@ public final class DockerConfigCredentials implements CredentialSource {
       return new DockerConfigCredentials(JSON.createObjectNode(), configJson, helperDirectory);
     }
     try {
-      return new DockerConfigCredentials(JSON.readTree(configJson.toFile()), configJson, helperDirectory);
+      return new DockerConfigCredentials(
+          JSON.readTree(configJson.toFile()), configJson, helperDirectory);
     } catch (IOException e) {
       throw new IllegalArgumentException(
           "Docker configuration " + configJson + " is not valid JSON: " + e.getMessage(), e);
@@ -94,7 +95,8 @@ public final class DockerConfigCredentials implements CredentialSource {
     if (registry.equals(ImageReference.DOCKER_HUB)) {
       return List.of(DOCKER_HUB_KEY, "docker.io", "index.docker.io", "https://index.docker.io");
     }
-    return List.of(registry, "https://" + registry, "http://" + registry, "https://" + registry + "/v2/");
+    return List.of(
+        registry, "https://" + registry, "http://" + registry, "https://" + registry + "/v2/");
   }
 
   private Optional<RegistryCredentials> parseAuthEntry(JsonNode entry, String registry) {
@@ -114,9 +116,14 @@ public final class DockerConfigCredentials implements CredentialSource {
       int colon = decoded.indexOf(':');
       if (colon <= 0) {
         throw new IllegalArgumentException(
-            "the \"auth\" entry for " + registry + " in " + source + " is not base64(user:password)");
+            "the \"auth\" entry for "
+                + registry
+                + " in "
+                + source
+                + " is not base64(user:password)");
       }
-      return Optional.of(RegistryCredentials.of(decoded.substring(0, colon), decoded.substring(colon + 1)));
+      return Optional.of(
+          RegistryCredentials.of(decoded.substring(0, colon), decoded.substring(colon + 1)));
     }
     String username = entry.path("username").asText("");
     String password = entry.path("password").asText("");
@@ -129,11 +136,14 @@ public final class DockerConfigCredentials implements CredentialSource {
   /** Runs {@code docker-credential-<name> get}, which reads the server URL and prints JSON. */
   private Optional<RegistryCredentials> runHelper(String name, String registry) {
     String program = "docker-credential-" + name;
-    String executable = helperDirectory == null ? program : helperDirectory.resolve(program).toString();
+    String executable =
+        helperDirectory == null ? program : helperDirectory.resolve(program).toString();
     String serverUrl = registry.equals(ImageReference.DOCKER_HUB) ? DOCKER_HUB_KEY : registry;
     try {
       Process process =
-          new ProcessBuilder(executable, "get").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+          new ProcessBuilder(executable, "get")
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       try (OutputStream stdin = process.getOutputStream()) {
         stdin.write(serverUrl.getBytes(StandardCharsets.UTF_8));
       }
@@ -141,7 +151,11 @@ public final class DockerConfigCredentials implements CredentialSource {
       if (!process.waitFor(HELPER_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new IllegalStateException(
-            "credential helper " + program + " did not answer within " + HELPER_TIMEOUT_SECONDS + "s");
+            "credential helper "
+                + program
+                + " did not answer within "
+                + HELPER_TIMEOUT_SECONDS
+                + "s");
       }
       if (process.exitValue() != 0) {
         // Helpers exit non-zero with "credentials not found in native keychain": not an error.
@@ -160,7 +174,11 @@ public final class DockerConfigCredentials implements CredentialSource {
     } catch (IOException e) {
       // The message of a failed parse could quote the helper's output, which holds the secret.
       throw new IllegalStateException(
-          "credential helper " + program + " (from " + source + ") could not be run or gave no JSON");
+          "credential helper "
+              + program
+              + " (from "
+              + source
+              + ") could not be run or gave no JSON");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while running credential helper " + program, e);

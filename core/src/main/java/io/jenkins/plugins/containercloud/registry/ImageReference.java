@@ -43,8 +43,8 @@ public final class ImageReference {
   }
 
   /**
-   * Parses and normalises a reference such as {@code nginx}, {@code 127.0.0.1:5000/team/app:1.2}
-   * or {@code ghcr.io/org/app@sha256:…}.
+   * Parses and normalises a reference such as {@code nginx}, {@code 127.0.0.1:5000/team/app:1.2} or
+   * {@code ghcr.io/org/app@sha256:…}.
    *
    * @throws InvalidReferenceException naming the part that is wrong and how to fix it
    */
@@ -99,7 +99,9 @@ public final class ImageReference {
     return new ImageReference(registry, repository, tag, digest);
   }
 
-  /** Docker's rule: the first component names a registry if it has a dot, a port or is localhost. */
+  /**
+   * Docker's rule: the first component names a registry if it has a dot, a port or is localhost.
+   */
   private static boolean looksLikeRegistry(String first) {
     return first.contains(".")
         || first.contains(":")
@@ -141,7 +143,9 @@ public final class ImageReference {
       }
     }
     if (port != null
-        && (!PORT.matcher(port).matches() || Integer.parseInt(port) == 0 || Integer.parseInt(port) > 65535)) {
+        && (!PORT.matcher(port).matches()
+            || Integer.parseInt(port) == 0
+            || Integer.parseInt(port) > 65535)) {
       throw new InvalidReferenceException(
           text, "registry port \"" + port + "\" is not a number between 1 and 65535");
     }
@@ -184,7 +188,8 @@ public final class ImageReference {
     int colon = digest.indexOf(':');
     if (colon <= 0) {
       throw new InvalidReferenceException(
-          text, "digest \"" + digest + "\" must be written algorithm:hex, e.g. sha256:<64 hex digits>");
+          text,
+          "digest \"" + digest + "\" must be written algorithm:hex, e.g. sha256:<64 hex digits>");
     }
     String algorithm = digest.substring(0, colon);
     String encoded = digest.substring(colon + 1);

@@ -7,7 +7,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A manifest as the registry served it: its descriptor and the exact bytes (the digest covers them). */
+/**
+ * A manifest as the registry served it: its descriptor and the exact bytes (the digest covers
+ * them).
+ */
 public record Manifest(ManifestDescriptor descriptor, byte[] body) {
 
   private static final ObjectMapper JSON = new ObjectMapper();

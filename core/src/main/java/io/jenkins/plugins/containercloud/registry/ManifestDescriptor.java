@@ -5,6 +5,7 @@ public record ManifestDescriptor(String mediaType, String digest, long size) {
 
   /** Whether this is a multi-platform index (OCI index or Docker manifest list). */
   public boolean isIndex() {
-    return mediaType.equals(MediaTypes.OCI_INDEX) || mediaType.equals(MediaTypes.DOCKER_MANIFEST_LIST);
+    return mediaType.equals(MediaTypes.OCI_INDEX)
+        || mediaType.equals(MediaTypes.DOCKER_MANIFEST_LIST);
   }
 }

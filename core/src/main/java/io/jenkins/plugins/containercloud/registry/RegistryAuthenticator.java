@@ -30,7 +30,10 @@ final class RegistryAuthenticator {
   private final Map<String, String> headersByScope = new ConcurrentHashMap<>();
 
   RegistryAuthenticator(
-      String registry, Optional<RegistryCredentials> credentials, HttpClient http, Duration timeout) {
+      String registry,
+      Optional<RegistryCredentials> credentials,
+      HttpClient http,
+      Duration timeout) {
     this.registry = registry;
     this.credentials = credentials;
     this.http = http;
@@ -49,7 +52,9 @@ final class RegistryAuthenticator {
             .orElseThrow(
                 () ->
                     RegistryException.forStatus(
-                        "registry " + registry + " answered 401 without a WWW-Authenticate challenge",
+                        "registry "
+                            + registry
+                            + " answered 401 without a WWW-Authenticate challenge",
                         401));
     String header;
     if (challenge.isBasic()) {
@@ -58,7 +63,10 @@ final class RegistryAuthenticator {
       header = "Bearer " + fetchToken(challenge, scope);
     } else {
       throw RegistryException.forStatus(
-          "registry " + registry + " asks for unsupported authentication scheme " + challenge.scheme(),
+          "registry "
+              + registry
+              + " asks for unsupported authentication scheme "
+              + challenge.scheme(),
           401);
     }
     headersByScope.put(scope, header);
@@ -71,7 +79,11 @@ final class RegistryAuthenticator {
     if (status == 401) {
       return RegistryException.forStatus(
           who == null
-              ? "registry " + registry + " requires credentials for " + what + " and none are configured: 401"
+              ? "registry "
+                  + registry
+                  + " requires credentials for "
+                  + what
+                  + " and none are configured: 401"
               : "registry " + registry + " refused the credentials for " + who + ": 401",
           status);
     }
@@ -124,7 +136,10 @@ final class RegistryAuthenticator {
     }
     if (response.statusCode() != 200) {
       throw RegistryException.forStatus(
-          "token service " + URI.create(realm).getAuthority() + " answered " + response.statusCode(),
+          "token service "
+              + URI.create(realm).getAuthority()
+              + " answered "
+              + response.statusCode(),
           response.statusCode());
     }
     JsonNode body = JSON.readTree(response.body());

@@ -72,7 +72,12 @@ public final class RegistryClient {
   /** The manifest's descriptor, from a HEAD: no body is transferred. */
   public ManifestDescriptor headManifest(String repository, String reference) {
     Response response =
-        send("HEAD", manifestPath(repository, reference), pullScope(repository), MediaTypes.ACCEPT_ANY, repository);
+        send(
+            "HEAD",
+            manifestPath(repository, reference),
+            pullScope(repository),
+            MediaTypes.ACCEPT_ANY,
+            repository);
     String digest = response.header("Docker-Content-Digest");
     if (digest.isEmpty()) {
       // Not every registry sends the digest on HEAD; the body's hash is the digest by definition.
@@ -85,28 +90,46 @@ public final class RegistryClient {
   /** The manifest with its exact bytes; its digest is checked against them. */
   public Manifest getManifest(String repository, String reference) {
     Response response =
-        send("GET", manifestPath(repository, reference), pullScope(repository), MediaTypes.ACCEPT_ANY, repository);
+        send(
+            "GET",
+            manifestPath(repository, reference),
+            pullScope(repository),
+            MediaTypes.ACCEPT_ANY,
+            repository);
     String computed = sha256(response.body);
     String announced = response.header("Docker-Content-Digest");
     if (!announced.isEmpty() && !announced.equals(computed)) {
       throw RegistryException.forStatus(
-          "registry " + address.host() + " served manifest " + announced + " with content hashing to " + computed,
+          "registry "
+              + address.host()
+              + " served manifest "
+              + announced
+              + " with content hashing to "
+              + computed,
           502);
     }
     if (reference.startsWith("sha256:") && !reference.equals(computed)) {
       throw RegistryException.forStatus(
-          "registry " + address.host() + " served content hashing to " + computed + " for " + reference, 502);
+          "registry "
+              + address.host()
+              + " served content hashing to "
+              + computed
+              + " for "
+              + reference,
+          502);
     }
     String mediaType = response.header("Content-Type");
     if (mediaType.isEmpty()) {
       mediaType = mediaTypeFromBody(response.body);
     }
-    return new Manifest(new ManifestDescriptor(mediaType, computed, response.body.length), response.body);
+    return new Manifest(
+        new ManifestDescriptor(mediaType, computed, response.body.length), response.body);
   }
 
   /** The reference pinned by the digest of the manifest its tag (or digest) names today. */
   public ImageReference resolve(ImageReference reference) {
-    ManifestDescriptor descriptor = headManifest(reference.repository(), reference.manifestReference());
+    ManifestDescriptor descriptor =
+        headManifest(reference.repository(), reference.manifestReference());
     return reference.withDigest(descriptor.digest());
   }
 
@@ -126,7 +149,12 @@ public final class RegistryClient {
   /** Whether the repository holds a blob with this digest (HEAD, following redirects). */
   public boolean blobExists(String repository, String digest) {
     try {
-      send("HEAD", "/v2/" + repository + "/blobs/" + digest, pullScope(repository), null, repository);
+      send(
+          "HEAD",
+          "/v2/" + repository + "/blobs/" + digest,
+          pullScope(repository),
+          null,
+          repository);
       return true;
     } catch (RegistryException e) {
       if (e.status() == 404) {
@@ -146,7 +174,8 @@ public final class RegistryClient {
 
   private Response send(String method, String path, String scope, String accept, String what) {
     try {
-      return retry.call(() -> sendOnce(method, path, scope, accept, what), RegistryClient::isTransient, onRetry);
+      return retry.call(
+          () -> sendOnce(method, path, scope, accept, what), RegistryClient::isTransient, onRetry);
     } catch (RegistryException e) {
       throw e;
     } catch (InterruptedException e) {
@@ -163,7 +192,8 @@ public final class RegistryClient {
     HttpResponse<byte[]> response = exchange(method, path, accept, authorization);
     if (response.statusCode() == 401) {
       String challenge = response.headers().firstValue("WWW-Authenticate").orElse("");
-      response = exchange(method, path, accept, Optional.of(authenticator.answer(challenge, scope)));
+      response =
+          exchange(method, path, accept, Optional.of(authenticator.answer(challenge, scope)));
     }
     int status = response.statusCode();
     if (status == 401 || status == 403) {
@@ -171,7 +201,15 @@ public final class RegistryClient {
     }
     if (status >= 300) {
       throw RegistryException.forStatus(
-          "registry " + address.host() + " answered " + status + " to " + method + " " + path + errorDetail(response.body()),
+          "registry "
+              + address.host()
+              + " answered "
+              + status
+              + " to "
+              + method
+              + " "
+              + path
+              + errorDetail(response.body()),
           status);
     }
     return new Response(response);
@@ -182,7 +220,9 @@ public final class RegistryClient {
       throws IOException, InterruptedException {
     URI uri = URI.create(address.baseUri() + path);
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri).timeout(timeout).method(method, HttpRequest.BodyPublishers.noBody());
+        HttpRequest.newBuilder(uri)
+            .timeout(timeout)
+            .method(method, HttpRequest.BodyPublishers.noBody());
     if (accept != null) {
       request.header("Accept", accept);
     }
@@ -200,7 +240,10 @@ public final class RegistryClient {
             ? "timed out"
             : e instanceof ConnectException ? "refused the connection" : "dropped the connection";
     return new RegistryException(
-        "registry " + address.host() + " " + kind + " (" + address.baseUri() + "): " + e, 0, isTransient(e), e);
+        "registry " + address.host() + " " + kind + " (" + address.baseUri() + "): " + e,
+        0,
+        isTransient(e),
+        e);
   }
 
   /** 5xx, 429 and I/O failures (reset, timeout, refused) may pass; other answers will not. */
@@ -263,7 +306,8 @@ public final class RegistryClient {
   /** {@code sha256:<hex>} of the bytes. */
   public static String sha256(byte[] bytes) {
     try {
-      return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      return "sha256:"
+          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }

@@ -51,7 +51,8 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
   Duration backoff(int failedAttempts) {
     long bound = initialBackoff.toMillis() << Math.min(failedAttempts - 1, 20);
     long capped = Math.min(bound, maxBackoff.toMillis());
-    return Duration.ofMillis(capped <= 0 ? 0 : ThreadLocalRandom.current().nextLong(capped / 2, capped + 1));
+    return Duration.ofMillis(
+        capped <= 0 ? 0 : ThreadLocalRandom.current().nextLong(capped / 2, capped + 1));
   }
 
   private static void sleep(Duration wait) throws InterruptedException {

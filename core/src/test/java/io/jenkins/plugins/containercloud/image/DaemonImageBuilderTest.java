@@ -63,20 +63,27 @@ class DaemonImageBuilderTest {
     InspectImageResponse image = docker.inspectImageCmd(built.imageId()).exec();
     assertThat(image.getRepoTags()).contains(one.toString(), two.toString());
     assertThat(image.getConfig().getLabels()).containsEntry("org.example.team", "platform");
-    assertThat(progress.lines()).anyMatch(l -> l.startsWith("Step ") && l.contains("RUN echo second"));
+    assertThat(progress.lines())
+        .anyMatch(l -> l.startsWith("Step ") && l.contains("RUN echo second"));
     assertThat(progress.lines()).noneMatch(l -> l.contains("RUN false"));
   }
 
   @Test
   void build_honoursDockerignore() throws IOException {
-    write("Dockerfile", "ARG BASE\nFROM ${BASE}\nCOPY . /ctx/\nRUN test -f /ctx/kept.txt && test ! -e /ctx/secret.txt\n");
+    write(
+        "Dockerfile",
+        "ARG BASE\nFROM ${BASE}\nCOPY . /ctx/\nRUN test -f /ctx/kept.txt && test ! -e /ctx/secret.txt\n");
     write(".dockerignore", "secret.txt\n");
     write("kept.txt", "kept");
     write("secret.txt", "must not reach the daemon");
 
     BuiltImage built =
         new DaemonImageBuilder(docker)
-            .build(withBase(DockerBuildRequest.of(context, Testbed.uniqueImage(Testbed.registry(), "ignore"))), line -> {});
+            .build(
+                withBase(
+                    DockerBuildRequest.of(
+                        context, Testbed.uniqueImage(Testbed.registry(), "ignore"))),
+                line -> {});
 
     assertThat(built.imageId()).startsWith("sha256:");
   }
@@ -91,9 +98,14 @@ class DaemonImageBuilderTest {
     assertThatThrownBy(
             () ->
                 new DaemonImageBuilder(docker)
-                    .build(withBase(DockerBuildRequest.of(context, Testbed.uniqueImage(Testbed.registry(), "fail"))), progress))
+                    .build(
+                        withBase(
+                            DockerBuildRequest.of(
+                                context, Testbed.uniqueImage(Testbed.registry(), "fail"))),
+                        progress))
         .isInstanceOf(ImageBuildException.class)
-        .hasMessageContaining("failed at Step 4/5 : RUN echo 'compiler says: missing semicolon' && exit 3")
+        .hasMessageContaining(
+            "failed at Step 4/5 : RUN echo 'compiler says: missing semicolon' && exit 3")
         .hasMessageContaining("returned a non-zero code: 3")
         .satisfies(
             e -> {
@@ -112,7 +124,10 @@ class DaemonImageBuilderTest {
     assertThatThrownBy(
             () ->
                 new DaemonImageBuilder(docker)
-                    .build(DockerBuildRequest.of(context, Testbed.uniqueImage(Testbed.registry(), "bad")), line -> {}))
+                    .build(
+                        DockerBuildRequest.of(
+                            context, Testbed.uniqueImage(Testbed.registry(), "bad")),
+                        line -> {}))
         .isInstanceOf(ImageBuildException.class)
         .hasMessageContaining("failed before the first step")
         .hasMessageContaining("FROMM");
@@ -124,12 +139,20 @@ class DaemonImageBuilderTest {
 
     assertThatThrownBy(() -> DockerBuildRequest.of(context.resolve("absent"), image))
         .hasMessageStartingWith("context: ");
-    assertThatThrownBy(() -> DockerBuildRequest.of(context, image)).hasMessageStartingWith("dockerfile: ");
+    assertThatThrownBy(() -> DockerBuildRequest.of(context, image))
+        .hasMessageStartingWith("dockerfile: ");
     write("Dockerfile", "FROM scratch\n");
     assertThatThrownBy(
             () ->
                 new DockerBuildRequest(
-                    context, Path.of("../elsewhere/Dockerfile"), List.of(image), null, null, null, false, null))
+                    context,
+                    Path.of("../elsewhere/Dockerfile"),
+                    List.of(image),
+                    null,
+                    null,
+                    null,
+                    false,
+                    null))
         .hasMessageStartingWith("dockerfile: ");
     assertThatThrownBy(
             () -> new DockerBuildRequest(context, null, List.of(), null, null, null, false, null))

@@ -53,13 +53,15 @@ class DaemonImagePusherTest {
         new DaemonImagePusher(docker, CredentialSource.ANONYMOUS, FAST_RETRY, false)
             .push(List.of(image, second), progress);
 
-    RegistryClient registry = RegistryClient.builder(RegistryAddress.of(image.registry(), false)).build();
+    RegistryClient registry =
+        RegistryClient.builder(RegistryAddress.of(image.registry(), false)).build();
     Manifest manifest = registry.getManifest(image.repository(), pushed.digest());
     String imageId = docker.inspectImageCmd(image.toString()).exec().getId();
     assertThat(manifest.json().path("config").path("digest").asText()).isEqualTo(imageId);
     assertThat(pushed.reference()).hasToString(image + "@" + pushed.digest());
     assertThat(pushed.pinned()).hasToString(image.name() + "@" + pushed.digest());
-    assertThat(registry.headManifest(image.repository(), "second").digest()).isEqualTo(pushed.digest());
+    assertThat(registry.headManifest(image.repository(), "second").digest())
+        .isEqualTo(pushed.digest());
     assertThat(progress.lines()).last().asString().isEqualTo("Pushed " + pushed.reference());
   }
 
@@ -81,11 +83,15 @@ class DaemonImagePusherTest {
     CollectingListener progress = new CollectingListener();
     DaemonImagePusher pusher =
         new DaemonImagePusher(
-            docker, CredentialSource.fixed(RegistryCredentials.of("ci", password)), FAST_RETRY, false);
+            docker,
+            CredentialSource.fixed(RegistryCredentials.of("ci", password)),
+            FAST_RETRY,
+            false);
 
     assertThatThrownBy(() -> pusher.push(List.of(image), progress))
         .isInstanceOf(RegistryException.class)
-        .hasMessage("registry " + Testbed.authRegistry() + " refused the credentials for user ci: 401")
+        .hasMessage(
+            "registry " + Testbed.authRegistry() + " refused the credentials for user ci: 401")
         .satisfies(e -> assertThat(e.toString()).doesNotContain(password));
     assertThat(progress.text()).doesNotContain(password).doesNotContain("retrying");
   }
@@ -94,7 +100,10 @@ class DaemonImagePusherTest {
   void push_retriesWhenTheRegistryAnswers503() throws IOException {
     try (FaultInjectingProxy proxy = FaultInjectingProxy.start(Testbed.registry())) {
       ImageReference image = buildHelloApp(proxy.address(), "retry");
-      proxy.inject(Fault.SERVICE_UNAVAILABLE, 1, request -> request.startsWith("PUT ") && request.contains("/manifests/"));
+      proxy.inject(
+          Fault.SERVICE_UNAVAILABLE,
+          1,
+          request -> request.startsWith("PUT ") && request.contains("/manifests/"));
       CollectingListener progress = new CollectingListener();
 
       PushedImage pushed =
@@ -102,7 +111,8 @@ class DaemonImagePusherTest {
               .push(List.of(image), progress);
 
       assertThat(pushed.digest()).startsWith("sha256:");
-      assertThat(progress.lines()).anyMatch(l -> l.contains("attempt 1 of 3 failed") && l.contains("503"));
+      assertThat(progress.lines())
+          .anyMatch(l -> l.contains("attempt 1 of 3 failed") && l.contains("503"));
       assertThat(proxy.exchanges())
           .filteredOn(e -> e.method().equals("PUT") && e.path().contains("/manifests/"))
           .extracting(FaultInjectingProxy.Exchange::status)
@@ -114,17 +124,37 @@ class DaemonImagePusherTest {
   void classify_mapsTheDaemonsWordsToStatuses() {
     ImageReference tag = ImageReference.parse("127.0.0.1:5001/app:1");
 
-    assertThat(DaemonImagePusher.classify(tag, java.util.Optional.empty(), "unauthorized: authentication required"))
+    assertThat(
+            DaemonImagePusher.classify(
+                tag, java.util.Optional.empty(), "unauthorized: authentication required"))
         .hasMessage("registry 127.0.0.1:5001 requires credentials to push app: 401");
-    assertThat(DaemonImagePusher.classify(tag, java.util.Optional.empty(), "denied: requested access to the resource is denied").status())
+    assertThat(
+            DaemonImagePusher.classify(
+                    tag,
+                    java.util.Optional.empty(),
+                    "denied: requested access to the resource is denied")
+                .status())
         .isEqualTo(403);
-    assertThat(DaemonImagePusher.classify(tag, java.util.Optional.empty(), "received unexpected HTTP status: 502 Bad Gateway").isTransient())
+    assertThat(
+            DaemonImagePusher.classify(
+                    tag,
+                    java.util.Optional.empty(),
+                    "received unexpected HTTP status: 502 Bad Gateway")
+                .isTransient())
         .isTrue();
-    assertThat(DaemonImagePusher.classify(tag, java.util.Optional.empty(), "write: connection reset by peer").isTransient())
+    assertThat(
+            DaemonImagePusher.classify(
+                    tag, java.util.Optional.empty(), "write: connection reset by peer")
+                .isTransient())
         .isTrue();
-    assertThat(DaemonImagePusher.classify(tag, java.util.Optional.empty(), "manifest invalid").isTransient())
+    assertThat(
+            DaemonImagePusher.classify(tag, java.util.Optional.empty(), "manifest invalid")
+                .isTransient())
         .isFalse();
-    assertThat(DaemonImagePusher.classify(tag, java.util.Optional.empty(), "tag 127.0.0.1:5000/app: unknown").isTransient())
+    assertThat(
+            DaemonImagePusher.classify(
+                    tag, java.util.Optional.empty(), "tag 127.0.0.1:5000/app: unknown")
+                .isTransient())
         .as("a port number is not a status")
         .isFalse();
   }

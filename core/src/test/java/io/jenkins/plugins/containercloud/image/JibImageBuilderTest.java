@@ -34,7 +34,8 @@ class JibImageBuilderTest {
 
   private static final RetryPolicy FAST_RETRY =
       new RetryPolicy(3, Duration.ofMillis(50), Duration.ofMillis(200));
-  private static final Pattern UPLOADED_DIGEST = Pattern.compile("[?&]digest=(sha256(?::|%3A)[0-9a-f]{64})");
+  private static final Pattern UPLOADED_DIGEST =
+      Pattern.compile("[?&]digest=(sha256(?::|%3A)[0-9a-f]{64})");
 
   @TempDir Path work;
 
@@ -85,11 +86,15 @@ class JibImageBuilderTest {
             work.resolve("cache"),
             false);
 
-    PushedImage pushed = new JibImageBuilder(CredentialSource.ANONYMOUS, FAST_RETRY).buildAndPush(request, line -> {});
+    PushedImage pushed =
+        new JibImageBuilder(CredentialSource.ANONYMOUS, FAST_RETRY)
+            .buildAndPush(request, line -> {});
 
-    RegistryClient registry = RegistryClient.builder(RegistryAddress.of(image.registry(), false)).build();
+    RegistryClient registry =
+        RegistryClient.builder(RegistryAddress.of(image.registry(), false)).build();
     Manifest manifest = registry.getManifest(image.repository(), pushed.digest());
-    JsonNode config = configBlob(image, manifest.json().path("config").path("digest").asText()).path("config");
+    JsonNode config =
+        configBlob(image, manifest.json().path("config").path("digest").asText()).path("config");
     assertThat(config.path("Entrypoint").toString()).isEqualTo("[\"/bin/sh\"]");
     assertThat(config.path("Cmd").toString()).isEqualTo("[\"/app/run.sh\"]");
     assertThat(config.path("Env").toString()).contains("MODE=test");
@@ -98,7 +103,8 @@ class JibImageBuilderTest {
     assertThat(config.path("Labels").path("org.example.team").asText()).isEqualTo("platform");
     assertThat(config.path("User").asText()).isEqualTo("1000");
     assertThat(config.path("WorkingDir").asText()).isEqualTo("/app");
-    assertThat(registry.headManifest(image.repository(), "extra").digest()).isEqualTo(pushed.digest());
+    assertThat(registry.headManifest(image.repository(), "extra").digest())
+        .isEqualTo(pushed.digest());
   }
 
   @Test
@@ -110,10 +116,19 @@ class JibImageBuilderTest {
             ImageReference.parse(Testbed.authRegistry() + "/testbed/busybox:latest"),
             List.of(image),
             List.of(new LayerSpec(file, "/file.txt", null)),
-            null, null, null, null, null, null, null, work.resolve("cache"), false);
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            work.resolve("cache"),
+            false);
 
     PushedImage pushed =
-        new JibImageBuilder(Testbed.authRegistryCredentialSource(), FAST_RETRY).buildAndPush(request, line -> {});
+        new JibImageBuilder(Testbed.authRegistryCredentialSource(), FAST_RETRY)
+            .buildAndPush(request, line -> {});
 
     assertThat(pushed.digest()).startsWith("sha256:");
   }
@@ -128,14 +143,24 @@ class JibImageBuilderTest {
             ImageReference.parse(Testbed.authRegistry() + "/testbed/busybox:latest"),
             List.of(image),
             List.of(new LayerSpec(file, "/file.txt", null)),
-            null, null, null, null, null, null, null, work.resolve("cache"), false);
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            work.resolve("cache"),
+            false);
     CollectingListener progress = new CollectingListener();
     JibImageBuilder builder =
-        new JibImageBuilder(CredentialSource.fixed(RegistryCredentials.of("ci", password)), FAST_RETRY);
+        new JibImageBuilder(
+            CredentialSource.fixed(RegistryCredentials.of("ci", password)), FAST_RETRY);
 
     assertThatThrownBy(() -> builder.buildAndPush(request, progress))
         .isInstanceOf(RegistryException.class)
-        .hasMessage("registry " + Testbed.authRegistry() + " refused the credentials for user ci: 401")
+        .hasMessage(
+            "registry " + Testbed.authRegistry() + " refused the credentials for user ci: 401")
         .satisfies(e -> assertThat(e.toString()).doesNotContain(password));
     assertThat(progress.text()).doesNotContain(password).doesNotContain("retrying");
   }
@@ -145,14 +170,27 @@ class JibImageBuilderTest {
     Path file = Files.writeString(work.resolve("file.txt"), "content");
     try (FaultInjectingProxy proxy = FaultInjectingProxy.start(Testbed.registry())) {
       ImageReference image = Testbed.uniqueImage(proxy.address(), "jibretry");
-      proxy.inject(Fault.SERVICE_UNAVAILABLE, 1, r -> r.startsWith("PUT ") && r.contains("/manifests/"));
+      proxy.inject(
+          Fault.SERVICE_UNAVAILABLE, 1, r -> r.startsWith("PUT ") && r.contains("/manifests/"));
       CollectingListener progress = new CollectingListener();
       DaemonlessBuildRequest request =
           new DaemonlessBuildRequest(
-              Testbed.baseImage(), List.of(image), List.of(new LayerSpec(file, "/file.txt", null)),
-              null, null, null, null, null, null, null, work.resolve("cache"), false);
+              Testbed.baseImage(),
+              List.of(image),
+              List.of(new LayerSpec(file, "/file.txt", null)),
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              work.resolve("cache"),
+              false);
 
-      PushedImage pushed = new JibImageBuilder(CredentialSource.ANONYMOUS, FAST_RETRY).buildAndPush(request, progress);
+      PushedImage pushed =
+          new JibImageBuilder(CredentialSource.ANONYMOUS, FAST_RETRY)
+              .buildAndPush(request, progress);
 
       assertThat(pushed.digest()).startsWith("sha256:");
       assertThat(progress.lines()).anyMatch(l -> l.contains("attempt 1 of 3 failed"));
@@ -164,26 +202,61 @@ class JibImageBuilderTest {
     ImageReference image = ImageReference.parse("127.0.0.1:5000/app:1");
     Path cache = work.resolve("cache");
 
-    assertThatThrownBy(() -> new LayerSpec(work.resolve("absent"), "/x", null)).hasMessageStartingWith("layer: source");
-    assertThatThrownBy(() -> new LayerSpec(work, "relative", null)).hasMessageContaining("must be an absolute path");
-    assertThatThrownBy(() -> new LayerSpec(work, "/x", "999")).hasMessageContaining("three octal digits");
-    assertThatThrownBy(() -> LayerSpec.parse("only-one-part", work)).hasMessageContaining("SRC:DEST");
+    assertThatThrownBy(() -> new LayerSpec(work.resolve("absent"), "/x", null))
+        .hasMessageStartingWith("layer: source");
+    assertThatThrownBy(() -> new LayerSpec(work, "relative", null))
+        .hasMessageContaining("must be an absolute path");
+    assertThatThrownBy(() -> new LayerSpec(work, "/x", "999"))
+        .hasMessageContaining("three octal digits");
+    assertThatThrownBy(() -> LayerSpec.parse("only-one-part", work))
+        .hasMessageContaining("SRC:DEST");
     assertThatThrownBy(
             () ->
                 new DaemonlessBuildRequest(
-                    null, List.of(image), null, null, null, null, null, null, null, null, cache, false))
+                    null,
+                    List.of(image),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    cache,
+                    false))
         .hasMessageStartingWith("base: ");
     assertThatThrownBy(
             () ->
                 new DaemonlessBuildRequest(
                     image,
                     List.of(image, ImageReference.parse("127.0.0.1:5000/other:1")),
-                    null, null, null, null, null, null, null, null, cache, false))
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    cache,
+                    false))
         .hasMessageContaining("pushes to one repository");
     assertThatThrownBy(
             () ->
                 new DaemonlessBuildRequest(
-                    image, List.of(image), null, null, null, null, null, null, null, "relative", cache, false))
+                    image,
+                    List.of(image),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "relative",
+                    cache,
+                    false))
         .hasMessageStartingWith("workingDirectory: ");
   }
 
@@ -207,7 +280,9 @@ class JibImageBuilderTest {
     return RegistryClient.builder(RegistryAddress.of(Testbed.registry(), false)).build();
   }
 
-  /** The digests of blobs whose upload completed (the PUT that closes an upload names the digest). */
+  /**
+   * The digests of blobs whose upload completed (the PUT that closes an upload names the digest).
+   */
   private static Set<String> uploadedBlobs(FaultInjectingProxy proxy) {
     return proxy.exchanges().stream()
         .filter(e -> e.method().equals("PUT") && e.path().contains("/blobs/uploads/"))
@@ -225,7 +300,13 @@ class JibImageBuilderTest {
               .build()
               .send(
                   java.net.http.HttpRequest.newBuilder(
-                          java.net.URI.create("http://" + image.registry() + "/v2/" + image.repository() + "/blobs/" + digest))
+                          java.net.URI.create(
+                              "http://"
+                                  + image.registry()
+                                  + "/v2/"
+                                  + image.repository()
+                                  + "/blobs/"
+                                  + digest))
                       .build(),
                   java.net.http.HttpResponse.BodyHandlers.ofByteArray());
       return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());

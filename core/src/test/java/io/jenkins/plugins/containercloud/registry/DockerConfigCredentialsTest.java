@@ -19,10 +19,13 @@ class DockerConfigCredentialsTest {
 
   @Test
   void find_decodesInlineAuthEntries() throws IOException {
-    String auth = Base64.getEncoder().encodeToString("ci:s3cret:with:colons".getBytes(StandardCharsets.UTF_8));
+    String auth =
+        Base64.getEncoder()
+            .encodeToString("ci:s3cret:with:colons".getBytes(StandardCharsets.UTF_8));
     Path config = write("{\"auths\":{\"127.0.0.1:5001\":{\"auth\":\"" + auth + "\"}}}");
 
-    RegistryCredentials found = DockerConfigCredentials.load(config).find("127.0.0.1:5001").orElseThrow();
+    RegistryCredentials found =
+        DockerConfigCredentials.load(config).find("127.0.0.1:5001").orElseThrow();
 
     assertThat(found.username()).isEqualTo("ci");
     assertThat(found.secret()).isEqualTo("s3cret:with:colons");
@@ -37,7 +40,9 @@ class DockerConfigCredentialsTest {
                 + "\"https://index.docker.io/v1/\":{\"identitytoken\":\"refresh\"}}}");
     DockerConfigCredentials credentials = DockerConfigCredentials.load(config);
 
-    assertThat(credentials.find("registry.example.com")).map(RegistryCredentials::username).contains("u");
+    assertThat(credentials.find("registry.example.com"))
+        .map(RegistryCredentials::username)
+        .contains("u");
     RegistryCredentials hub = credentials.find("docker.io").orElseThrow();
     assertThat(hub.isIdentityToken()).isTrue();
     assertThat(hub.secret()).isEqualTo("refresh");
@@ -46,7 +51,10 @@ class DockerConfigCredentialsTest {
 
   @Test
   void find_runsThePerRegistryHelperFirst() throws IOException {
-    helper("pass", "{\"ServerURL\":\"x\",\"Username\":\"helper-user\",\"Secret\":\"helper-secret\"}", 0);
+    helper(
+        "pass",
+        "{\"ServerURL\":\"x\",\"Username\":\"helper-user\",\"Secret\":\"helper-secret\"}",
+        0);
     Path config =
         write(
             "{\"credHelpers\":{\"127.0.0.1:5001\":\"pass\"},"
@@ -62,7 +70,8 @@ class DockerConfigCredentialsTest {
 
   @Test
   void find_fallsBackToTheDefaultStore_andReadsIdentityTokens() throws IOException {
-    helper("store", "{\"ServerURL\":\"x\",\"Username\":\"<token>\",\"Secret\":\"refresh-token\"}", 0);
+    helper(
+        "store", "{\"ServerURL\":\"x\",\"Username\":\"<token>\",\"Secret\":\"refresh-token\"}", 0);
     Path config = write("{\"credsStore\":\"store\"}");
 
     RegistryCredentials found =
@@ -101,7 +110,8 @@ class DockerConfigCredentialsTest {
 
   @Test
   void load_ofAMissingFileFindsNothing() {
-    assertThat(DockerConfigCredentials.load(dir.resolve("absent.json")).find("docker.io")).isEmpty();
+    assertThat(DockerConfigCredentials.load(dir.resolve("absent.json")).find("docker.io"))
+        .isEmpty();
   }
 
   @Test

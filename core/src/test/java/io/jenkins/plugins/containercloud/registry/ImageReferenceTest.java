@@ -3,15 +3,14 @@ package io.jenkins.plugins.containercloud.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Tests for {@link ImageReference}. */
 class ImageReferenceTest {
 
-  private static final String DIGEST =
-      "sha256:" + "0123456789abcdef".repeat(4);
+  private static final String DIGEST = "sha256:" + "0123456789abcdef".repeat(4);
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
@@ -125,7 +124,8 @@ class ImageReferenceTest {
 
   @Test
   void equality_followsTheNormalisedForm() {
-    assertThat(ImageReference.parse("nginx")).isEqualTo(ImageReference.parse("docker.io/library/nginx:latest"));
+    assertThat(ImageReference.parse("nginx"))
+        .isEqualTo(ImageReference.parse("docker.io/library/nginx:latest"));
     assertThat(ImageReference.parse("nginx").hashCode())
         .isEqualTo(ImageReference.parse("docker.io/library/nginx:latest").hashCode());
   }

@@ -32,7 +32,8 @@ class RegistryClientTest {
     assertThat(RegistryClient.sha256(manifest.body())).isEqualTo(head.digest());
     assertThat(manifest.layerDigests()).isNotEmpty();
     assertThat(client.resolve(base)).hasToString(base + "@" + head.digest());
-    assertThat(client.getManifest(base.repository(), head.digest()).descriptor().digest()).isEqualTo(head.digest());
+    assertThat(client.getManifest(base.repository(), head.digest()).descriptor().digest())
+        .isEqualTo(head.digest());
   }
 
   @Test
@@ -49,7 +50,10 @@ class RegistryClientTest {
   void missingManifest_isA404_notRetried() {
     FaultInjectingProxy.Exchange[] seen;
     try (FaultInjectingProxy proxy = startProxy(Testbed.registry())) {
-      RegistryClient client = RegistryClient.builder(RegistryAddress.of(proxy.address(), false)).retry(FAST_RETRY, n -> {}).build();
+      RegistryClient client =
+          RegistryClient.builder(RegistryAddress.of(proxy.address(), false))
+              .retry(FAST_RETRY, n -> {})
+              .build();
 
       assertThatThrownBy(() -> client.headManifest("testbed/busybox", "no-such-tag"))
           .isInstanceOf(RegistryException.class)
@@ -73,8 +77,8 @@ class RegistryClientTest {
   }
 
   /**
-   * The testbed's registry (distribution 2.8) ignores {@code n} and answers in one page, so the
-   * OCI pagination (a {@code Link} header naming the next page) is served here by a local endpoint.
+   * The testbed's registry (distribution 2.8) ignores {@code n} and answers in one page, so the OCI
+   * pagination (a {@code Link} header naming the next page) is served here by a local endpoint.
    */
   @Test
   void listTags_followsLinkHeaders_acrossPages() throws Exception {
@@ -89,10 +93,14 @@ class RegistryClientTest {
           String last = query.contains("last=") ? query.replaceAll(".*last=([^&]*).*", "$1") : "";
           String body;
           if (last.isEmpty()) {
-            exchange.getResponseHeaders().add("Link", "</v2/app/tags/list?n=2&last=b>; rel=\"next\"");
+            exchange
+                .getResponseHeaders()
+                .add("Link", "</v2/app/tags/list?n=2&last=b>; rel=\"next\"");
             body = "{\"name\":\"app\",\"tags\":[\"a\",\"b\"]}";
           } else if (last.equals("b")) {
-            exchange.getResponseHeaders().add("Link", "<http://127.0.0.1/v2/app/tags/list?n=2&last=d>; rel=\"next\"");
+            exchange
+                .getResponseHeaders()
+                .add("Link", "<http://127.0.0.1/v2/app/tags/list?n=2&last=d>; rel=\"next\"");
             body = "{\"name\":\"app\",\"tags\":[\"c\",\"d\"]}";
           } else {
             body = "{\"name\":\"app\",\"tags\":[\"e\"]}";
@@ -105,7 +113,8 @@ class RegistryClientTest {
     server.start();
     try {
       RegistryClient client =
-          RegistryClient.builder(RegistryAddress.of("127.0.0.1:" + server.getAddress().getPort(), false))
+          RegistryClient.builder(
+                  RegistryAddress.of("127.0.0.1:" + server.getAddress().getPort(), false))
               .tagPageSize(2)
               .build();
 
@@ -139,7 +148,8 @@ class RegistryClientTest {
 
     assertThatThrownBy(() -> client.headManifest("testbed/busybox", "latest"))
         .isInstanceOf(RegistryException.class)
-        .hasMessage("registry " + Testbed.authRegistry() + " refused the credentials for user ci: 401")
+        .hasMessage(
+            "registry " + Testbed.authRegistry() + " refused the credentials for user ci: 401")
         .satisfies(e -> assertThat(e.toString()).doesNotContain(password));
     assertThat(retries).isEmpty();
   }
@@ -181,7 +191,8 @@ class RegistryClientTest {
               .build();
 
       assertThatThrownBy(client::ping)
-          .hasMessageContaining("token service 127.0.0.1:" + Testbed.require("TESTBED_TOKEN_REALM_PORT"))
+          .hasMessageContaining(
+              "token service 127.0.0.1:" + Testbed.require("TESTBED_TOKEN_REALM_PORT"))
           .hasMessageContaining("refused the credentials for user ci: 401")
           .hasMessageNotContaining("not-it");
       assertThat(issuer.issuedTokens()).isZero();
@@ -196,12 +207,16 @@ class RegistryClientTest {
       proxy.inject(Fault.SERVICE_UNAVAILABLE, 2, r -> r.contains("/manifests/"));
       proxy.inject(Fault.DROP_CONNECTION, 1, r -> r.contains("/manifests/"));
       RegistryClient client =
-          RegistryClient.builder(RegistryAddress.of(proxy.address(), false)).retry(FAST_RETRY, retries::add).build();
+          RegistryClient.builder(RegistryAddress.of(proxy.address(), false))
+              .retry(FAST_RETRY, retries::add)
+              .build();
 
       ManifestDescriptor descriptor = client.headManifest(base.repository(), "latest");
 
       assertThat(descriptor.digest()).startsWith("sha256:");
-      assertThat(proxy.exchanges()).extracting(FaultInjectingProxy.Exchange::status).containsExactly(503, 503, 0, 200);
+      assertThat(proxy.exchanges())
+          .extracting(FaultInjectingProxy.Exchange::status)
+          .containsExactly(503, 503, 0, 200);
       // The JDK client itself repeats an idempotent request once when the connection drops, so
       // only the two 503s are sure to reach this client's retries.
       assertThat(retries).hasSizeBetween(2, 3);
@@ -215,7 +230,9 @@ class RegistryClientTest {
     try (FaultInjectingProxy proxy = startProxy(base.registry())) {
       proxy.inject(Fault.SERVICE_UNAVAILABLE, 10, r -> true);
       RegistryClient client =
-          RegistryClient.builder(RegistryAddress.of(proxy.address(), false)).retry(FAST_RETRY, n -> {}).build();
+          RegistryClient.builder(RegistryAddress.of(proxy.address(), false))
+              .retry(FAST_RETRY, n -> {})
+              .build();
 
       assertThatThrownBy(() -> client.headManifest(base.repository(), "latest"))
           .hasMessageContaining("answered 503");
@@ -230,7 +247,8 @@ class RegistryClientTest {
         java.net.http.HttpClient.newHttpClient()
             .send(
                 java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://" + registry + "/v2/" + repository + "/manifests/" + tag))
+                        java.net.URI.create(
+                            "http://" + registry + "/v2/" + repository + "/manifests/" + tag))
                     .header("Content-Type", manifest.descriptor().mediaType())
                     .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(manifest.body()))
                     .build(),

@@ -34,7 +34,8 @@ class RetryPolicyTest {
     assertThat(result).isEqualTo("done");
     assertThat(calls).hasValue(3);
     assertThat(notices).extracting(RetryPolicy.RetryNotice::attempt).containsExactly(1, 2);
-    assertThat(notices.get(0).describe()).contains("attempt 1 of 4 failed (connection reset); retrying in");
+    assertThat(notices.get(0).describe())
+        .contains("attempt 1 of 4 failed (connection reset); retrying in");
   }
 
   @Test

@@ -37,7 +37,14 @@ import java.util.function.Predicate;
 public final class FaultInjectingProxy implements AutoCloseable {
 
   private static final Set<String> HOP_HEADERS =
-      Set.of("connection", "content-length", "expect", "host", "upgrade", "transfer-encoding", "keep-alive");
+      Set.of(
+          "connection",
+          "content-length",
+          "expect",
+          "host",
+          "upgrade",
+          "transfer-encoding",
+          "keep-alive");
 
   /** What to do instead of forwarding. */
   public enum Fault {
@@ -95,12 +102,14 @@ public final class FaultInjectingProxy implements AutoCloseable {
         return;
       }
       in.unread(first);
-      try (Socket inner = new Socket(InetAddress.getLoopbackAddress(), server.getAddress().getPort())) {
+      try (Socket inner =
+          new Socket(InetAddress.getLoopbackAddress(), server.getAddress().getPort())) {
         executor.execute(() -> pipe(in, inner));
         inner.getInputStream().transferTo(client.getOutputStream());
       }
     } catch (IOException ignored) {
-      // The client or the server went away: the connection simply ends, as it would without a proxy.
+      // The client or the server went away: the connection simply ends, as it would without a
+      // proxy.
     }
   }
 
@@ -124,7 +133,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
   }
 
   /** Applies {@code fault} to the next {@code times} requests that {@code matches} accepts. */
-  public synchronized FaultInjectingProxy inject(Fault fault, int times, Predicate<String> matches) {
+  public synchronized FaultInjectingProxy inject(
+      Fault fault, int times, Predicate<String> matches) {
     for (int i = 0; i < times; i++) {
       faults.add(new PlannedFault(fault, matches));
     }
@@ -175,17 +185,21 @@ public final class FaultInjectingProxy implements AutoCloseable {
     forward(exchange, method, pathAndQuery);
   }
 
-  private void forward(HttpExchange exchange, String method, String pathAndQuery) throws IOException {
+  private void forward(HttpExchange exchange, String method, String pathAndQuery)
+      throws IOException {
     CountingStream body = new CountingStream(exchange.getRequestBody());
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://" + backend + pathAndQuery))
             .timeout(Duration.ofMinutes(5))
             .method(method, publisher(exchange, body));
-    exchange.getRequestHeaders().forEach((name, values) -> {
-      if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-        values.forEach(value -> request.header(name, value));
-      }
-    });
+    exchange
+        .getRequestHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(value -> request.header(name, value));
+              }
+            });
     HttpResponse<byte[]> response;
     try {
       response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -195,19 +209,26 @@ public final class FaultInjectingProxy implements AutoCloseable {
       return;
     }
     exchanges.add(new Exchange(method, pathAndQuery, response.statusCode(), body.count.get()));
-    response.headers().map().forEach((name, values) -> {
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (lower.equals("location")) {
-        values.forEach(v -> exchange.getResponseHeaders().add(name, v.replace(backend, address())));
-      } else if (!HOP_HEADERS.contains(lower) && !lower.equals(":status")) {
-        values.forEach(v -> exchange.getResponseHeaders().add(name, v));
-      }
-    });
+    response
+        .headers()
+        .map()
+        .forEach(
+            (name, values) -> {
+              String lower = name.toLowerCase(Locale.ROOT);
+              if (lower.equals("location")) {
+                values.forEach(
+                    v -> exchange.getResponseHeaders().add(name, v.replace(backend, address())));
+              } else if (!HOP_HEADERS.contains(lower) && !lower.equals(":status")) {
+                values.forEach(v -> exchange.getResponseHeaders().add(name, v));
+              }
+            });
     byte[] payload = response.body();
     boolean noBody = method.equals("HEAD") || payload.length == 0;
     if (noBody) {
       // HEAD answers carry the backend's length (Docker reads blob sizes from it), but no body.
-      response.headers().firstValue("Content-Length")
+      response
+          .headers()
+          .firstValue("Content-Length")
           .ifPresent(length -> exchange.getResponseHeaders().set("Content-Length", length));
       exchange.sendResponseHeaders(response.statusCode(), -1);
     } else {
@@ -223,7 +244,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
       long bytes = Long.parseLong(length);
       return bytes == 0
           ? HttpRequest.BodyPublishers.noBody()
-          : HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body), bytes);
+          : HttpRequest.BodyPublishers.fromPublisher(
+              HttpRequest.BodyPublishers.ofInputStream(() -> body), bytes);
     }
     String method = exchange.getRequestMethod();
     return method.equals("GET") || method.equals("HEAD") || method.equals("DELETE")

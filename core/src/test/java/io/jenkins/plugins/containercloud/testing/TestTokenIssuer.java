@@ -42,14 +42,18 @@ public final class TestTokenIssuer implements AutoCloseable {
     this.key = readKey(Path.of(Testbed.require("TESTBED_TOKEN_KEY")));
     this.certificateDer = readCertificate(Path.of(Testbed.require("TESTBED_TOKEN_CERT")));
     this.expectedAuthorization =
-        "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     int port = Integer.parseInt(Testbed.require("TESTBED_TOKEN_REALM_PORT"));
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 16);
     server.createContext("/token", this::handle);
     server.start();
   }
 
-  /** Starts the issuer on the realm port the registry names; only {@code user:password} gets tokens. */
+  /**
+   * Starts the issuer on the realm port the registry names; only {@code user:password} gets tokens.
+   */
   public static TestTokenIssuer start(String user, String password) throws Exception {
     return new TestTokenIssuer(user, password);
   }
@@ -81,7 +85,9 @@ public final class TestTokenIssuer implements AutoCloseable {
     byte[] body;
     try {
       String token = sign(service, scopes);
-      body = JSON.writeValueAsBytes(JSON.createObjectNode().put("token", token).put("expires_in", 300));
+      body =
+          JSON.writeValueAsBytes(
+              JSON.createObjectNode().put("token", token).put("expires_in", 300));
     } catch (Exception e) {
       throw new IOException("could not sign a token", e);
     }
@@ -118,7 +124,9 @@ public final class TestTokenIssuer implements AutoCloseable {
     }
     Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
     String signingInput =
-        url.encodeToString(JSON.writeValueAsBytes(header)) + "." + url.encodeToString(JSON.writeValueAsBytes(claims));
+        url.encodeToString(JSON.writeValueAsBytes(header))
+            + "."
+            + url.encodeToString(JSON.writeValueAsBytes(claims));
     Signature signature = Signature.getInstance("SHA256withRSA");
     signature.initSign(key);
     signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
@@ -126,9 +134,9 @@ public final class TestTokenIssuer implements AutoCloseable {
   }
 
   private static PrivateKey readKey(Path pem) throws Exception {
-    String base64 =
-        Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-    return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+    return KeyFactory.getInstance("RSA")
+        .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
   }
 
   private static String readCertificate(Path pem) throws Exception {

@@ -17,7 +17,8 @@ import java.util.UUID;
  */
 public final class Testbed {
 
-  private static final String HOW = "; run testbed/up, then eval \"$(testbed/env)\" before the tests";
+  private static final String HOW =
+      "; run testbed/up, then eval \"$(testbed/env)\" before the tests";
 
   private Testbed() {}
 

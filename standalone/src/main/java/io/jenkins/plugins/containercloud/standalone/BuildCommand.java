@@ -14,12 +14,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code container-cloud build}: builds an image through the daemon or daemonless, and pushes it. */
+/**
+ * {@code container-cloud build}: builds an image through the daemon or daemonless, and pushes it.
+ */
 @Command(
     name = "build",
     mixinStandardHelpOptions = true,
@@ -37,22 +39,42 @@ final class BuildCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
-  @Option(names = "--context", required = true, paramLabel = "DIR", description = "The build context directory.")
+  @Option(
+      names = "--context",
+      required = true,
+      paramLabel = "DIR",
+      description = "The build context directory.")
   Path context;
 
-  @Option(names = {"-f", "--file"}, paramLabel = "PATH", description = "The Dockerfile, relative to the context (default: Dockerfile).")
+  @Option(
+      names = {"-f", "--file"},
+      paramLabel = "PATH",
+      description = "The Dockerfile, relative to the context (default: Dockerfile).")
   Path dockerfile;
 
-  @Option(names = "--image", required = true, paramLabel = "REF", description = "The image reference, e.g. 127.0.0.1:5000/app:1.")
+  @Option(
+      names = "--image",
+      required = true,
+      paramLabel = "REF",
+      description = "The image reference, e.g. 127.0.0.1:5000/app:1.")
   String image;
 
-  @Option(names = "--tag", paramLabel = "TAG", description = "Another tag of the same repository (or a full reference); repeatable.")
+  @Option(
+      names = "--tag",
+      paramLabel = "TAG",
+      description = "Another tag of the same repository (or a full reference); repeatable.")
   List<String> tags = new ArrayList<>();
 
-  @Option(names = "--build-arg", paramLabel = "KEY=VALUE", description = "A build argument; repeatable.")
+  @Option(
+      names = "--build-arg",
+      paramLabel = "KEY=VALUE",
+      description = "A build argument; repeatable.")
   Map<String, String> buildArgs = new LinkedHashMap<>();
 
-  @Option(names = "--target", paramLabel = "STAGE", description = "The stage to build in a multi-stage Dockerfile.")
+  @Option(
+      names = "--target",
+      paramLabel = "STAGE",
+      description = "The stage to build in a multi-stage Dockerfile.")
   String target;
 
   @Option(names = "--label", paramLabel = "KEY=VALUE", description = "A label to add; repeatable.")
@@ -67,41 +89,66 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--push", description = "Push every tag and print the image pinned by digest.")
   boolean push;
 
-  @Option(names = "--daemonless", description = "Build with Jib, without a Docker daemon; always pushes.")
+  @Option(
+      names = "--daemonless",
+      description = "Build with Jib, without a Docker daemon; always pushes.")
   boolean daemonless;
 
   @Option(names = "--base", paramLabel = "REF", description = "Daemonless: the base image.")
   String base;
 
-  @Option(names = "--layer", paramLabel = "SRC:DEST[:MODE]", description = "Daemonless: a file or folder (relative to the context) and where it goes; repeatable.")
+  @Option(
+      names = "--layer",
+      paramLabel = "SRC:DEST[:MODE]",
+      description =
+          "Daemonless: a file or folder (relative to the context) and where it goes; repeatable.")
   List<String> layers = new ArrayList<>();
 
-  @Option(names = "--entrypoint", paramLabel = "ARG", description = "Daemonless: one element of the entrypoint; repeatable.")
+  @Option(
+      names = "--entrypoint",
+      paramLabel = "ARG",
+      description = "Daemonless: one element of the entrypoint; repeatable.")
   List<String> entrypoint = new ArrayList<>();
 
-  @Option(names = "--cmd", paramLabel = "ARG", description = "Daemonless: one element of the default command; repeatable.")
+  @Option(
+      names = "--cmd",
+      paramLabel = "ARG",
+      description = "Daemonless: one element of the default command; repeatable.")
   List<String> cmd = new ArrayList<>();
 
-  @Option(names = "--env", paramLabel = "KEY=VALUE", description = "Daemonless: an environment variable; repeatable.")
+  @Option(
+      names = "--env",
+      paramLabel = "KEY=VALUE",
+      description = "Daemonless: an environment variable; repeatable.")
   Map<String, String> environment = new LinkedHashMap<>();
 
-  @Option(names = "--expose", paramLabel = "PORT[/udp]", description = "Daemonless: an exposed port; repeatable.")
+  @Option(
+      names = "--expose",
+      paramLabel = "PORT[/udp]",
+      description = "Daemonless: an exposed port; repeatable.")
   List<String> exposedPorts = new ArrayList<>();
 
   @Option(names = "--user", description = "Daemonless: the user to run as.")
   String user;
 
-  @Option(names = "--workdir", paramLabel = "PATH", description = "Daemonless: the working directory.")
+  @Option(
+      names = "--workdir",
+      paramLabel = "PATH",
+      description = "Daemonless: the working directory.")
   String workingDirectory;
 
-  @Option(names = "--cache-dir", paramLabel = "DIR", description = "Daemonless: Jib's layer cache (default: $XDG_CACHE_HOME/container-cloud/jib).")
+  @Option(
+      names = "--cache-dir",
+      paramLabel = "DIR",
+      description = "Daemonless: Jib's layer cache (default: $XDG_CACHE_HOME/container-cloud/jib).")
   Path cacheDirectory;
 
   @Override
   public Integer call() {
     List<ImageReference> references = references();
     ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), output.quiet);
-    try (ContainerCloud cloud = registry.containerCloud(references.get(0).registry(), top.stdin(), top.environment())) {
+    try (ContainerCloud cloud =
+        registry.containerCloud(references.get(0).registry(), top.stdin(), top.environment())) {
       BuildResult result =
           daemonless
               ? cloud.buildDaemonless(daemonlessRequest(references), progress)
@@ -137,13 +184,16 @@ final class BuildCommand implements Callable<Integer> {
 
   private DaemonlessBuildRequest daemonlessRequest(List<ImageReference> references) {
     if (base == null) {
-      throw new IllegalArgumentException("--base: a daemonless build needs the base image, e.g. --base 127.0.0.1:5000/testbed/busybox");
+      throw new IllegalArgumentException(
+          "--base: a daemonless build needs the base image, e.g. --base 127.0.0.1:5000/testbed/busybox");
     }
     if (dockerfile != null || target != null || !buildArgs.isEmpty()) {
-      throw new IllegalArgumentException("--file, --target and --build-arg apply to daemon builds; remove them or --daemonless");
+      throw new IllegalArgumentException(
+          "--file, --target and --build-arg apply to daemon builds; remove them or --daemonless");
     }
     Path baseDirectory = context.toAbsolutePath().normalize();
-    List<LayerSpec> layerSpecs = layers.stream().map(text -> LayerSpec.parse(text, baseDirectory)).toList();
+    List<LayerSpec> layerSpecs =
+        layers.stream().map(text -> LayerSpec.parse(text, baseDirectory)).toList();
     return new DaemonlessBuildRequest(
         ImageReference.parse(base),
         references,

@@ -18,10 +18,15 @@ final class OutputOptions {
     json
   }
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default) or json.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      description = "text (default) or json.")
   Format format = Format.text;
 
-  @Option(names = {"-q", "--quiet"}, description = "Print no progress, only the result.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print no progress, only the result.")
   boolean quiet;
 
   void print(PrintWriter out, BuildResult result) {
@@ -29,7 +34,10 @@ final class OutputOptions {
       out.println(json(result).toString());
     } else {
       out.println(
-          result.pushed().map(p -> p.pinned().toString()).orElseGet(() -> result.imageId().orElse("")));
+          result
+              .pushed()
+              .map(p -> p.pinned().toString())
+              .orElseGet(() -> result.imageId().orElse("")));
     }
     out.flush();
   }

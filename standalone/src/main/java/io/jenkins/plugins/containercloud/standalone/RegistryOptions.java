@@ -24,7 +24,8 @@ final class RegistryOptions {
   @Option(
       names = "--registry-username",
       paramLabel = "USER",
-      description = "User for the target registry (else $" + USERNAME_ENV + ", else docker config.json).")
+      description =
+          "User for the target registry (else $" + USERNAME_ENV + ", else docker config.json).")
   String username;
 
   @Option(
@@ -43,12 +44,15 @@ final class RegistryOptions {
       description = "Docker daemon address (default: $DOCKER_HOST, else the local socket).")
   String dockerHost;
 
-  /** The façade configured with these options; explicit credentials apply to {@code registry} only. */
+  /**
+   * The façade configured with these options; explicit credentials apply to {@code registry} only.
+   */
   ContainerCloud containerCloud(String registry, InputStream stdin, Map<String, String> env) {
     CredentialSource docker = DockerConfigCredentials.fromEnvironment();
     CredentialSource credentials =
         explicitCredentials(stdin, env)
-            .<CredentialSource>map(c -> host -> host.equals(registry) ? Optional.of(c) : Optional.empty())
+            .<CredentialSource>map(
+                c -> host -> host.equals(registry) ? Optional.of(c) : Optional.empty())
             .map(explicit -> explicit.orElse(docker))
             .orElse(docker);
     return ContainerCloud.builder()
@@ -58,7 +62,8 @@ final class RegistryOptions {
         .build();
   }
 
-  private Optional<RegistryCredentials> explicitCredentials(InputStream stdin, Map<String, String> env) {
+  private Optional<RegistryCredentials> explicitCredentials(
+      InputStream stdin, Map<String, String> env) {
     String user = username != null ? username : env.get(USERNAME_ENV);
     String password = passwordFromStdin ? readPassword(stdin) : env.get(PASSWORD_ENV);
     if (user == null && password == null) {
@@ -66,11 +71,15 @@ final class RegistryOptions {
     }
     if (user == null) {
       throw new IllegalArgumentException(
-          "--registry-username: a password was given without a user; add --registry-username or $" + USERNAME_ENV);
+          "--registry-username: a password was given without a user; add --registry-username or $"
+              + USERNAME_ENV);
     }
     if (password == null || password.isEmpty()) {
       throw new IllegalArgumentException(
-          "--registry-password-stdin: no password for user " + user + "; pipe it in or set $" + PASSWORD_ENV);
+          "--registry-password-stdin: no password for user "
+              + user
+              + "; pipe it in or set $"
+              + PASSWORD_ENV);
     }
     return Optional.of(RegistryCredentials.of(user, password));
   }

@@ -31,12 +31,22 @@ class CommandLineTest {
   void buildWithPush_printsThePinnedReferenceLast() {
     ImageReference image = Testbed.uniqueImage(Testbed.registry(), "cli");
 
-    Run run = run("build", "--context", Testbed.helloApp().toString(), "--image", image.toString(), "--tag", "2", "--push");
+    Run run =
+        run(
+            "build",
+            "--context",
+            Testbed.helloApp().toString(),
+            "--image",
+            image.toString(),
+            "--tag",
+            "2",
+            "--push");
 
     assertThat(run.code).as(run.err).isZero();
     String pinned = run.lastOutLine();
     assertThat(pinned).matches(PINNED).startsWith(image.name() + "@");
-    RegistryClient registry = RegistryClient.builder(RegistryAddress.of(image.registry(), false)).build();
+    RegistryClient registry =
+        RegistryClient.builder(RegistryAddress.of(image.registry(), false)).build();
     String digest = pinned.substring(pinned.indexOf('@') + 1);
     assertThat(registry.headManifest(image.repository(), "1").digest()).isEqualTo(digest);
     assertThat(registry.headManifest(image.repository(), "2").digest()).isEqualTo(digest);
@@ -47,7 +57,17 @@ class CommandLineTest {
   void outputJson_describesTheResult() throws Exception {
     ImageReference image = Testbed.uniqueImage(Testbed.registry(), "clijson");
 
-    Run run = run("build", "--context", Testbed.helloApp().toString(), "--image", image.toString(), "--push", "-o", "json", "-q");
+    Run run =
+        run(
+            "build",
+            "--context",
+            Testbed.helloApp().toString(),
+            "--image",
+            image.toString(),
+            "--push",
+            "-o",
+            "json",
+            "-q");
 
     assertThat(run.code).as(run.err).isZero();
     assertThat(run.err).isEmpty();
@@ -66,9 +86,23 @@ class CommandLineTest {
 
     Run run =
         run(
-            "build", "--daemonless", "--context", work.toString(), "--image", image.toString(),
-            "--base", Testbed.baseImage().toString(), "--layer", "index.html:/www/index.html:644",
-            "--cmd", "httpd", "--cmd=-f", "--expose", "8080", "--cache-dir", work.resolve("cache").toString());
+            "build",
+            "--daemonless",
+            "--context",
+            work.toString(),
+            "--image",
+            image.toString(),
+            "--base",
+            Testbed.baseImage().toString(),
+            "--layer",
+            "index.html:/www/index.html:644",
+            "--cmd",
+            "httpd",
+            "--cmd=-f",
+            "--expose",
+            "8080",
+            "--cache-dir",
+            work.resolve("cache").toString());
 
     assertThat(run.code).as(run.err).isZero();
     assertThat(run.lastOutLine()).matches(PINNED);
@@ -77,20 +111,37 @@ class CommandLineTest {
   @Test
   void pushWithAWrongPassword_exits1_andNeverPrintsThePassword() {
     ImageReference image = Testbed.uniqueImage(Testbed.authRegistry(), "clirefused");
-    assertThat(run("build", "--context", Testbed.helloApp().toString(), "--image", image.toString()).code).isZero();
+    assertThat(
+            run("build", "--context", Testbed.helloApp().toString(), "--image", image.toString())
+                .code)
+        .isZero();
     String password = "not-the-password-" + System.nanoTime();
 
-    Run run = runWithStdin(password + "\n", "push", image.toString(), "--registry-username", "ci", "--registry-password-stdin");
+    Run run =
+        runWithStdin(
+            password + "\n",
+            "push",
+            image.toString(),
+            "--registry-username",
+            "ci",
+            "--registry-password-stdin");
 
     assertThat(run.code).isEqualTo(1);
-    assertThat(run.err).contains("error: registry " + Testbed.authRegistry() + " refused the credentials for user ci: 401");
+    assertThat(run.err)
+        .contains(
+            "error: registry "
+                + Testbed.authRegistry()
+                + " refused the credentials for user ci: 401");
     assertThat(run.out + run.err).doesNotContain(password);
   }
 
   @Test
   void pushWithCredentialsFromTheEnvironment_succeeds() {
     ImageReference image = Testbed.uniqueImage(Testbed.authRegistry(), "clienv");
-    assertThat(run("build", "--context", Testbed.helloApp().toString(), "--image", image.toString()).code).isZero();
+    assertThat(
+            run("build", "--context", Testbed.helloApp().toString(), "--image", image.toString())
+                .code)
+        .isZero();
     Map<String, String> env = new HashMap<>(System.getenv());
     env.put(RegistryOptions.USERNAME_ENV, Testbed.authRegistryCredentials().username());
     env.put(RegistryOptions.PASSWORD_ENV, Testbed.authRegistryCredentials().secret());
@@ -104,7 +155,13 @@ class CommandLineTest {
 
   @Test
   void badInput_exits2_withAMessageNamingTheProblem() {
-    Run badReference = run("build", "--context", Testbed.helloApp().toString(), "--image", "127.0.0.1:5000/Team/app:1");
+    Run badReference =
+        run(
+            "build",
+            "--context",
+            Testbed.helloApp().toString(),
+            "--image",
+            "127.0.0.1:5000/Team/app:1");
     assertThat(badReference.code).isEqualTo(2);
     assertThat(badReference.err).contains("repository \"Team/app\" must be lowercase");
 
@@ -112,7 +169,8 @@ class CommandLineTest {
     assertThat(missingOption.code).isEqualTo(2);
     assertThat(missingOption.err).contains("Missing required option: '--context=DIR'");
 
-    Run missingContext = run("build", "--context", work.resolve("absent").toString(), "--image", "app:1");
+    Run missingContext =
+        run("build", "--context", work.resolve("absent").toString(), "--image", "app:1");
     assertThat(missingContext.code).isEqualTo(2);
     assertThat(missingContext.err).contains("context: ");
 
@@ -121,7 +179,14 @@ class CommandLineTest {
     assertThat(noImage.err).contains("has no image tagged");
 
     Run layerWithoutDaemonless =
-        run("build", "--context", Testbed.helloApp().toString(), "--image", "app:1", "--layer", "a:/a");
+        run(
+            "build",
+            "--context",
+            Testbed.helloApp().toString(),
+            "--image",
+            "app:1",
+            "--layer",
+            "a:/a");
     assertThat(layerWithoutDaemonless.code).isEqualTo(2);
     assertThat(layerWithoutDaemonless.err).contains("--base and --layer need --daemonless");
   }
@@ -130,10 +195,19 @@ class CommandLineTest {
   void failedBuild_exits1_withTheFailedStep() throws Exception {
     Files.writeString(work.resolve("Dockerfile"), "FROM " + Testbed.baseImage() + "\nRUN exit 7\n");
 
-    Run run = run("build", "--context", work.toString(), "--image", Testbed.uniqueImage(Testbed.registry(), "clifail").toString());
+    Run run =
+        run(
+            "build",
+            "--context",
+            work.toString(),
+            "--image",
+            Testbed.uniqueImage(Testbed.registry(), "clifail").toString());
 
     assertThat(run.code).isEqualTo(1);
-    assertThat(run.err).contains("error: build of").contains("failed at Step 2/2 : RUN exit 7").contains("non-zero code: 7");
+    assertThat(run.err)
+        .contains("error: build of")
+        .contains("failed at Step 2/2 : RUN exit 7")
+        .contains("non-zero code: 7");
   }
 
   private Run run(String... args) {
