@@ -100,11 +100,21 @@ kube_command() {
         --service-account-issuer=https://kubernetes.default.svc.cluster.local
         --service-cluster-ip-range=10.96.0.0/16
         --authorization-mode=Node,RBAC
+        # Published in kube-system/extension-apiserver-authentication, where the controller manager
+        # and the scheduler look for it (else they log an error every few seconds). No proxy
+        # certificate exists; the names only make the set complete.
+        "--requestheader-client-ca-file=$PKI/ca.crt"
+        --requestheader-allowed-names=front-proxy-client
+        --requestheader-username-headers=X-Remote-User
+        --requestheader-group-headers=X-Remote-Group
+        --requestheader-extra-headers-prefix=X-Remote-Extra-
         --allow-privileged=true
         # Benchmarks: no server-side request throttling.
         --max-requests-inflight=0
         --max-mutating-requests-inflight=0
-        --enable-priority-and-fairness=false)
+        --enable-priority-and-fairness=false
+        # Close open watches within 2 s on TERM instead of waiting on them (a restart takes 10 s+).
+        --shutdown-watch-termination-grace-period=2s)
       ;;
     kube-controller-manager)
       KUBE_CMD=("$KUBE_BIN/kube-controller-manager"
@@ -149,13 +159,33 @@ kube_healthy() {
   esac
 }
 
+# Serialises up, down and restart (two callers would start a component twice). Held on fd 9
+# until the script exits; kube_start keeps it from the daemons.
+kube_lock() {
+  exec 9>"$RUN/kube.lock"
+  flock 9
+}
+
+kube_port() {
+  case $1 in
+    etcd) echo "$ETCD_PORT" ;; kube-apiserver) echo "$APISERVER_PORT" ;;
+    kube-controller-manager) echo "$CONTROLLER_MANAGER_PORT" ;; kube-scheduler) echo "$SCHEDULER_PORT" ;;
+    kwok) echo "$KWOK_PORT" ;;
+  esac
+}
+
 # Starts component $1 unless it runs, and waits until it is healthy.
 kube_start() {
   local name=$1
   if ! is_running "$name"; then
+    # Something else on our port would answer the health check in our component's stead.
+    if (exec 3<>"/dev/tcp/127.0.0.1/$(kube_port "$name")") 2>/dev/null; then
+      die "port $(kube_port "$name") of $name is taken by another process (see TESTBED_*_PORT in testbed/kube/lib.sh)"
+    fi
     kube_command "$name"
-    printf '\n===== %s testbed: starting %s\n' "$(date -u +%FT%TZ)" "${KUBE_CMD[*]}" >> "$LOGS/$name.log"
-    start_daemon "$name" "${KUBE_CMD[@]}"
+    printf '\n----- %s testbed: starting %s\n' "$(date -u +%FT%TZ)" "${KUBE_CMD[*]}" >> "$LOGS/$name.log"
+    # 9>&-: the daemon must not inherit the lock that testbed/kube/up holds on fd 9.
+    start_daemon "$name" "${KUBE_CMD[@]}" 9>&-
   fi
   local deadline=$((SECONDS + ${TESTBED_START_TIMEOUT:-120}))
   until kube_healthy "$name"; do
@@ -173,27 +203,38 @@ kube_start() {
 
 kubectl_() { "$KUBE_BIN/kubectl" --kubeconfig="$KUBECONFIG_FILE" "$@"; }
 
-# Prints the manifest of a kwok-managed Node: NAME CPU MEMORY PODS.
-kube_node_manifest() {
-  cat <<YAML
+# Creates or updates kwok-managed Nodes NAME... with CPU, MEMORY, PODS from the environment
+# variables NODE_CPU, NODE_MEMORY, NODE_PODS of the caller, and waits until they are Ready.
+kube_apply_nodes() {
+  local n cap
+  cap=$(printf '{"cpu":"%s","memory":"%s","pods":"%s"}' "$NODE_CPU" "$NODE_MEMORY" "$NODE_PODS")
+  for n in "$@"; do
+    cat <<YAML
 apiVersion: v1
 kind: Node
 metadata:
-  name: $1
+  name: $n
   annotations:
     kwok.x-k8s.io/node: fake
     node.alpha.kubernetes.io/ttl: "0"
   labels:
     type: kwok
-    kubernetes.io/hostname: $1
+    kubernetes.io/hostname: $n
     kubernetes.io/os: linux
     kubernetes.io/arch: amd64
-spec: {}
 status:
-  capacity: {cpu: "$2", memory: "$3", pods: "$4"}
-  allocatable: {cpu: "$2", memory: "$3", pods: "$4"}
+  capacity: $cap
+  allocatable: $cap
 ---
 YAML
+  done | kubectl_ apply -f - >/dev/null
+  # Status given on create is kept, but apply ignores it on an existing node: patch it there.
+  for n in "$@"; do
+    kubectl_ patch node "$n" --subresource=status --type=merge \
+      -p "{\"status\":{\"capacity\":$cap,\"allocatable\":$cap}}" >/dev/null
+  done
+  kubectl_ wait --for=condition=Ready --timeout=60s "${@/#/node/}" >/dev/null ||
+    die "node(s) $* not Ready after 60 s; see $LOGS/kwok.log"
 }
 
 # --- kwok stages ------------------------------------------------------------------------------
@@ -229,7 +270,23 @@ kube_copy_kwok_stages() {
 # matchExpression that leaves the "-neverready"/"-crashloop" pods to our stages.
 kube_kwok_config() {
   local f out
-  printf 'apiVersion: config.kwok.x-k8s.io/v1alpha1\nkind: KwokConfiguration\noptions: {}\n'
+  # kwok v0.8 applies its defaults only when the config has no KwokConfiguration: given one, every
+  # option it leaves out is zero (and a zero parallelism makes kwok exit). So all are spelled out,
+  # with kwok's default values; cidr, node selection, lease and address come from the flags.
+  cat <<'YAML'
+apiVersion: config.kwok.x-k8s.io/v1alpha1
+kind: KwokConfiguration
+options:
+  enableDebuggingHandlers: true
+  enableContentionProfiling: false
+  enableProfilingHandler: true
+  podPlayStageParallelism: 4
+  nodePlayStageParallelism: 4
+  nodeLeaseParallelism: 4
+  podsOnNodeSyncParallelism: 1
+  enablePodsOnNodeSyncListPager: true
+  enablePodsOnNodeSyncStreamWatch: false
+YAML
   for f in "${KWOK_STANDARD_STAGES[@]}"; do
     printf -- '---\n'
     if [ "$(basename "$f")" = pod-ready.yaml ]; then
