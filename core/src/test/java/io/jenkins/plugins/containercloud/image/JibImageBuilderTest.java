@@ -112,19 +112,8 @@ class JibImageBuilderTest {
     Path file = Files.writeString(work.resolve("file.txt"), "content");
     ImageReference image = Testbed.uniqueImage(Testbed.authRegistry(), "jibauth");
     DaemonlessBuildRequest request =
-        new DaemonlessBuildRequest(
-            ImageReference.parse(Testbed.authRegistry() + "/testbed/busybox:latest"),
-            List.of(image),
-            List.of(new LayerSpec(file, "/file.txt", null)),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            work.resolve("cache"),
-            false);
+        oneFile(
+            ImageReference.parse(Testbed.authRegistry() + "/testbed/busybox:latest"), image, file);
 
     PushedImage pushed =
         new JibImageBuilder(Testbed.authRegistryCredentialSource(), FAST_RETRY)
@@ -139,19 +128,8 @@ class JibImageBuilderTest {
     String password = "wrong-" + System.nanoTime();
     ImageReference image = Testbed.uniqueImage(Testbed.authRegistry(), "jibrefused");
     DaemonlessBuildRequest request =
-        new DaemonlessBuildRequest(
-            ImageReference.parse(Testbed.authRegistry() + "/testbed/busybox:latest"),
-            List.of(image),
-            List.of(new LayerSpec(file, "/file.txt", null)),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            work.resolve("cache"),
-            false);
+        oneFile(
+            ImageReference.parse(Testbed.authRegistry() + "/testbed/busybox:latest"), image, file);
     CollectingListener progress = new CollectingListener();
     JibImageBuilder builder =
         new JibImageBuilder(
@@ -173,20 +151,7 @@ class JibImageBuilderTest {
       proxy.inject(
           Fault.SERVICE_UNAVAILABLE, 1, r -> r.startsWith("PUT ") && r.contains("/manifests/"));
       CollectingListener progress = new CollectingListener();
-      DaemonlessBuildRequest request =
-          new DaemonlessBuildRequest(
-              Testbed.baseImage(),
-              List.of(image),
-              List.of(new LayerSpec(file, "/file.txt", null)),
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              work.resolve("cache"),
-              false);
+      DaemonlessBuildRequest request = oneFile(Testbed.baseImage(), image, file);
 
       PushedImage pushed =
           new JibImageBuilder(CredentialSource.ANONYMOUS, FAST_RETRY)
@@ -258,6 +223,23 @@ class JibImageBuilderTest {
                     cache,
                     false))
         .hasMessageStartingWith("workingDirectory: ");
+  }
+
+  /** A build that adds one file to the base image, with everything else left as the base has it. */
+  private DaemonlessBuildRequest oneFile(ImageReference base, ImageReference image, Path file) {
+    return new DaemonlessBuildRequest(
+        base,
+        List.of(image),
+        List.of(new LayerSpec(file, "/file.txt", null)),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        work.resolve("cache"),
+        false);
   }
 
   private DaemonlessBuildRequest request(ImageReference image, Path config, Path app) {

@@ -34,6 +34,7 @@ class KubernetesTestbedTest {
 
   @RegisterExtension static final KubeTestbed kube = new KubeTestbed();
 
+  // Objects fill in their status over time: a missing field is "not yet", hence ignoreExceptions.
   private static final Duration DEADLINE = Duration.ofMinutes(2);
 
   @Test
@@ -42,6 +43,7 @@ class KubernetesTestbedTest {
 
     await()
         .atMost(DEADLINE)
+        .ignoreExceptions()
         .untilAsserted(
             () -> {
               List<Pod> pods = pods("app", "rc-five");
@@ -60,7 +62,10 @@ class KubernetesTestbedTest {
         .withName("rc-five")
         .scale(0);
 
-    await().atMost(DEADLINE).untilAsserted(() -> assertThat(pods("app", "rc-five")).isEmpty());
+    await()
+        .atMost(DEADLINE)
+        .ignoreExceptions()
+        .untilAsserted(() -> assertThat(pods("app", "rc-five")).isEmpty());
   }
 
   @Test
@@ -70,6 +75,7 @@ class KubernetesTestbedTest {
 
     await()
         .atMost(DEADLINE)
+        .ignoreExceptions()
         .untilAsserted(
             () -> {
               Pod pod =
@@ -88,6 +94,7 @@ class KubernetesTestbedTest {
 
     await()
         .atMost(DEADLINE)
+        .ignoreExceptions()
         .untilAsserted(
             () -> {
               Pod pod =
@@ -130,7 +137,7 @@ class KubernetesTestbedTest {
 
   @Test
   void neverReadyImage_exceedsTheProgressDeadline() {
-    kube.client().resource(deployment("stuck", "127.0.0.1:5000/hello-app:1", 10)).create();
+    kube.client().resource(deployment("stuck", "127.0.0.1:5000/hello-app:1", 600)).create();
     kube.run(
         "kubectl",
         "-n",
@@ -139,6 +146,16 @@ class KubernetesTestbedTest {
         "status",
         "deployment/stuck",
         "--timeout=120s");
+    // A short deadline only for the update: the first rollout may be slow on a busy machine.
+    kube.run(
+        "kubectl",
+        "-n",
+        kube.namespace(),
+        "patch",
+        "deployment/stuck",
+        "--type=merge",
+        "-p",
+        "{\"spec\":{\"progressDeadlineSeconds\":10}}");
 
     kube.run(
         "kubectl",
@@ -151,6 +168,7 @@ class KubernetesTestbedTest {
 
     await()
         .atMost(DEADLINE)
+        .ignoreExceptions()
         .untilAsserted(
             () -> {
               Deployment stuck =
@@ -182,10 +200,12 @@ class KubernetesTestbedTest {
 
     await()
         .atMost(DEADLINE)
+        .ignoreExceptions()
         .untilAsserted(
             () -> {
               Pod pod =
                   kube.client().pods().inNamespace(kube.namespace()).withName("crasher").get();
+              assertThat(pod.getStatus().getContainerStatuses()).isNotEmpty();
               var status = pod.getStatus().getContainerStatuses().get(0);
               assertThat(status.getState().getWaiting()).isNotNull();
               assertThat(status.getState().getWaiting().getReason()).isEqualTo("CrashLoopBackOff");
@@ -221,13 +241,14 @@ class KubernetesTestbedTest {
                   public void onDelete(ConfigMap configMap, boolean finalStateUnknown) {}
                 })) {
       kube.client().resource(configMap("before")).create();
-      await().atMost(DEADLINE).until(() -> seen.contains("ADDED before"));
+      await().atMost(DEADLINE).ignoreExceptions().until(() -> seen.contains("ADDED before"));
 
       kube.restart("apiserver");
       kube.client().resource(configMap("after")).create();
 
       await()
           .atMost(DEADLINE)
+          .ignoreExceptions()
           .alias("the informer sees a config map created after the restart; it saw " + seen)
           .until(() -> seen.contains("ADDED after"));
       assertThat(informer.isWatching()).isTrue();
