@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * KUBECONFIG}, a fresh namespace per test class (deleted afterwards), and the testbed's scripts to
  * add and remove kwok nodes and restart components. Use with {@code @RegisterExtension}.
  */
-public final class KubeTestbed implements BeforeAllCallback, AfterAllCallback {
+public final class KubeTestbed implements BeforeAllCallback, AfterAllCallback, TargetCluster {
 
   private KubernetesClient client;
   private String namespace;
@@ -69,12 +69,24 @@ public final class KubeTestbed implements BeforeAllCallback, AfterAllCallback {
     client.close();
   }
 
+  @Override
+  public Path kubeconfig() {
+    return Path.of(Testbed.require("KUBECONFIG"));
+  }
+
+  @Override
+  public String kind() {
+    return "testbed";
+  }
+
   /** A client with the admin credentials of the testbed. */
+  @Override
   public KubernetesClient client() {
     return client;
   }
 
   /** This test class's namespace. */
+  @Override
   public String namespace() {
     return namespace;
   }

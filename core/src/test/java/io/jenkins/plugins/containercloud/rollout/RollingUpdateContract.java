@@ -1,0 +1,315 @@
+package io.jenkins.plugins.containercloud.rollout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.ReplicationController;
+import io.jenkins.plugins.containercloud.cluster.Cluster;
+import io.jenkins.plugins.containercloud.cluster.ClusterConfig;
+import io.jenkins.plugins.containercloud.registry.ImageReference;
+import io.jenkins.plugins.containercloud.testing.ReadyPodSampler;
+import io.jenkins.plugins.containercloud.testing.TargetCluster;
+import io.jenkins.plugins.containercloud.testing.Workloads;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Tests for {@link ReplicationControllerRollingUpdate}, written once and run on every {@link
+ * TargetCluster}: the testbed's real control plane and the sandbox must agree.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RollingUpdateContract {
+
+  abstract TargetCluster target();
+
+  private Cluster cluster;
+  private Workloads workloads;
+
+  @BeforeAll
+  void connect() {
+    cluster =
+        Cluster.connect(
+            ClusterConfig.kubeconfig(
+                target().kind(), target().kubeconfig(), null, target().namespace()));
+    workloads = new Workloads(target());
+  }
+
+  @AfterAll
+  void disconnect() {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  void update_replacesEveryPod_andTheControllerKeepsItsName() {
+    workloads.replicationController("plain", 3, "v1");
+    List<RolloutEvent> events = new CopyOnWriteArrayList<>();
+
+    RolloutResult result =
+        ReplicationControllerRollingUpdate.update(cluster, request("plain", "v2"), events::add);
+
+    assertThat(result.outcome()).as(result.reason()).isEqualTo(RolloutOutcome.SUCCEEDED);
+    assertThat(result.workload().name()).isEqualTo("plain");
+    assertThat(result.imageBefore()).isEqualTo(Workloads.IMAGE + ":v1");
+    assertThat(result.imageAfter()).isEqualTo(Workloads.IMAGE + ":v2");
+    ReplicationController rc = rc("plain");
+    assertThat(rc.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+        .isEqualTo(Workloads.IMAGE + ":v2");
+    assertThat(rc.getStatus().getReadyReplicas()).isEqualTo(3);
+    assertThat(rc.getMetadata().getAnnotations())
+        .containsEntry(Annotations.PREVIOUS_IMAGES, "web=" + Workloads.IMAGE + ":v1")
+        .doesNotContainKeys(
+            Annotations.SOURCE_ID, Annotations.DESIRED_REPLICAS, Annotations.RENAME_TO);
+    assertThat(controllersOf("plain")).containsExactly("plain");
+    assertThat(readyImages("plain")).hasSize(3).containsOnly(Workloads.IMAGE + ":v2");
+    assertThat(events).last().isInstanceOf(RolloutEvent.Finished.class);
+    assertThat(events).filteredOn(RolloutEvent.ReplicasChanged.class::isInstance).isNotEmpty();
+  }
+
+  @Test
+  void update_neverDropsReadyPodsBelowDesiredMinusMaxUnavailable() {
+    workloads.replicationController("steady", 6, "v1");
+    RolloutParameters parameters =
+        fast().withMaxSurge(IntOrPercent.of(1)).withMaxUnavailable(IntOrPercent.of(2));
+
+    RolloutResult result;
+    int minimum;
+    try (ReadyPodSampler sampler =
+        new ReadyPodSampler(target().client(), target().namespace(), Map.of("app", "steady"))) {
+      result =
+          ReplicationControllerRollingUpdate.update(
+              cluster, request("steady", "v2", parameters), e -> {});
+      minimum = sampler.minimumReady();
+      assertThat(sampler.samples()).isGreaterThan(6);
+    }
+
+    assertThat(result.outcome()).as(result.reason()).isEqualTo(RolloutOutcome.SUCCEEDED);
+    assertThat(minimum).isGreaterThanOrEqualTo(6 - 2);
+    assertThat(readyImages("steady")).hasSize(6).containsOnly(Workloads.IMAGE + ":v2");
+  }
+
+  @Test
+  void neverReadyImage_isRolledBack_withThePodsReason() {
+    workloads.replicationController("unready", 3, "v1");
+    RolloutParameters parameters = fast().withProgressTimeout(Duration.ofSeconds(6));
+
+    RolloutResult result =
+        ReplicationControllerRollingUpdate.update(
+            cluster, request("unready", "v2-neverready", parameters), e -> {});
+
+    assertThat(result.outcome()).isEqualTo(RolloutOutcome.ROLLED_BACK);
+    assertThat(result.reason()).contains("no progress").contains("ContainersNotReady");
+    assertThat(result.imageAfter()).isEqualTo(Workloads.IMAGE + ":v1");
+    assertThat(controllersOf("unready")).containsExactly("unready");
+    assertThat(rc("unready").getMetadata().getAnnotations())
+        .doesNotContainKeys(Annotations.NEXT_CONTROLLER, Annotations.ORIGINAL_REPLICAS);
+    awaitReadyImages("unready", 3, Workloads.IMAGE + ":v1");
+  }
+
+  @Test
+  void crashLoopingImage_isRolledBack_assoonAsAPodCrashLoops() {
+    workloads.replicationController("crashing", 2, "v1");
+    List<RolloutEvent> events = new CopyOnWriteArrayList<>();
+
+    RolloutResult result =
+        ReplicationControllerRollingUpdate.update(
+            cluster,
+            request("crashing", "v2-crashloop", fast().withProgressTimeout(Duration.ofMinutes(2))),
+            events::add);
+
+    assertThat(result.outcome()).isEqualTo(RolloutOutcome.ROLLED_BACK);
+    assertThat(result.reason()).contains("CrashLoopBackOff");
+    assertThat(events).filteredOn(RolloutEvent.RollbackStarted.class::isInstance).hasSize(1);
+    awaitReadyImages("crashing", 2, Workloads.IMAGE + ":v1");
+    assertThat(controllersOf("crashing")).containsExactly("crashing");
+  }
+
+  @Test
+  void interruptedUpdate_isResumedByASecondRun_withoutAThirdController() {
+    workloads.replicationController("resumed", 4, "v1");
+    AtomicInteger scaleUps = new AtomicInteger();
+    RolloutListener crashing =
+        event -> {
+          if (event instanceof RolloutEvent.StepStarted step
+              && step.step().startsWith("Scaling resumed-")
+              && scaleUps.incrementAndGet() == 2) {
+            throw new IllegalStateException("simulated crash in the middle of the update");
+          }
+        };
+    try (ReadyPodSampler sampler =
+        new ReadyPodSampler(target().client(), target().namespace(), Map.of("app", "resumed"))) {
+      assertThatThrownBy(
+              () ->
+                  ReplicationControllerRollingUpdate.update(
+                      cluster, request("resumed", "v2"), crashing))
+          .hasMessageContaining("simulated crash");
+      assertThat(controllersOf("resumed")).hasSize(2);
+      String inProgress =
+          rc("resumed").getMetadata().getAnnotations().get(Annotations.NEXT_CONTROLLER);
+      List<RolloutEvent> events = new CopyOnWriteArrayList<>();
+
+      RolloutResult result =
+          ReplicationControllerRollingUpdate.update(cluster, request("resumed", "v2"), events::add);
+
+      assertThat(result.outcome()).as(result.reason()).isEqualTo(RolloutOutcome.SUCCEEDED);
+      assertThat(events)
+          .filteredOn(RolloutEvent.StepStarted.class::isInstance)
+          .map(RolloutEvent::describe)
+          .contains("Continuing the update with existing controller " + inProgress)
+          .noneMatch(step -> step.startsWith("Created controller"));
+      assertThat(sampler.minimumReady()).isGreaterThanOrEqualTo(4);
+    }
+    assertThat(controllersOf("resumed")).containsExactly("resumed");
+    assertThat(readyImages("resumed")).hasSize(4).containsOnly(Workloads.IMAGE + ":v2");
+  }
+
+  @Test
+  void explicitRollback_ofAFinishedUpdate_restoresThePreviousImage() {
+    workloads.replicationController("reverted", 2, "v1");
+    assertThat(
+            ReplicationControllerRollingUpdate.update(cluster, request("reverted", "v2"), e -> {})
+                .outcome())
+        .isEqualTo(RolloutOutcome.SUCCEEDED);
+
+    RolloutResult result =
+        ReplicationControllerRollingUpdate.rollback(
+            cluster,
+            new WorkloadTarget(
+                target().namespace(), WorkloadKind.REPLICATION_CONTROLLER, "reverted", null),
+            fast(),
+            e -> {});
+
+    assertThat(result.outcome()).as(result.reason()).isEqualTo(RolloutOutcome.SUCCEEDED);
+    assertThat(result.imageAfter()).isEqualTo(Workloads.IMAGE + ":v1");
+    assertThat(readyImages("reverted")).hasSize(2).containsOnly(Workloads.IMAGE + ":v1");
+    assertThat(rc("reverted").getMetadata().getAnnotations())
+        .containsEntry(Annotations.PREVIOUS_IMAGES, "web=" + Workloads.IMAGE + ":v2");
+  }
+
+  @Test
+  void badInput_isRefusedBeforeAnythingChanges() {
+    ReplicationController before = workloads.replicationController("guarded", 1, "v1");
+    workloads.replicationController("greedy", 1, "v1");
+    target()
+        .client()
+        .replicationControllers()
+        .inNamespace(target().namespace())
+        .withName("greedy")
+        .edit(
+            rc -> {
+              rc.getSpec().setSelector(Map.of("app", "guarded-selector-only"));
+              return rc;
+            });
+
+    assertThatThrownBy(
+            () ->
+                ReplicationControllerRollingUpdate.update(
+                    cluster, request("missing", "v2"), e -> {}))
+        .isInstanceOf(InvalidRolloutException.class)
+        .hasMessageContaining("name: ReplicationController missing not found");
+    assertThatThrownBy(
+            () ->
+                ReplicationControllerRollingUpdate.update(
+                    cluster,
+                    new RolloutRequest(
+                        new WorkloadTarget(
+                            target().namespace(),
+                            WorkloadKind.REPLICATION_CONTROLLER,
+                            "guarded",
+                            "sidecar"),
+                        ImageReference.parse(Workloads.IMAGE + ":v2"),
+                        fast(),
+                        null),
+                    e -> {}))
+        .isInstanceOf(InvalidRolloutException.class)
+        .hasMessageContaining("container: ")
+        .hasMessageContaining("its containers are web");
+    assertThatThrownBy(
+            () ->
+                new WorkloadTarget(
+                    target().namespace(), WorkloadKind.REPLICATION_CONTROLLER, "Bad_Name", null))
+        .isInstanceOf(InvalidRolloutException.class)
+        .hasMessageStartingWith("name: 'Bad_Name' is not a valid Kubernetes name");
+    assertThat(rc("guarded").getMetadata().getResourceVersion())
+        .isEqualTo(before.getMetadata().getResourceVersion());
+    assertThat(controllersOf("guarded")).containsExactly("guarded");
+  }
+
+  // ---- helpers ----
+
+  RolloutParameters fast() {
+    return RolloutParameters.defaults().withProgressTimeout(Duration.ofSeconds(60));
+  }
+
+  RolloutRequest request(String name, String tag) {
+    return request(name, tag, fast());
+  }
+
+  RolloutRequest request(String name, String tag, RolloutParameters parameters) {
+    return new RolloutRequest(
+        new WorkloadTarget(target().namespace(), WorkloadKind.REPLICATION_CONTROLLER, name, null),
+        ImageReference.parse(Workloads.IMAGE + ":" + tag),
+        parameters,
+        "test");
+  }
+
+  ReplicationController rc(String name) {
+    return target()
+        .client()
+        .replicationControllers()
+        .inNamespace(target().namespace())
+        .withName(name)
+        .get();
+  }
+
+  List<String> controllersOf(String app) {
+    return target()
+        .client()
+        .replicationControllers()
+        .inNamespace(target().namespace())
+        .withLabel("app", app)
+        .list()
+        .getItems()
+        .stream()
+        .map(rc -> rc.getMetadata().getName())
+        .sorted()
+        .toList();
+  }
+
+  List<String> readyImages(String app) {
+    return target()
+        .client()
+        .pods()
+        .inNamespace(target().namespace())
+        .withLabel("app", app)
+        .list()
+        .getItems()
+        .stream()
+        .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
+        .filter(RollingUpdateContract::ready)
+        .map(p -> p.getSpec().getContainers().get(0).getImage())
+        .toList();
+  }
+
+  void awaitReadyImages(String app, int count, String image) {
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofMinutes(1))
+        .untilAsserted(() -> assertThat(readyImages(app)).hasSize(count).containsOnly(image));
+  }
+
+  static boolean ready(Pod pod) {
+    return pod.getStatus() != null
+        && pod.getStatus().getConditions() != null
+        && pod.getStatus().getConditions().stream()
+            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+}
