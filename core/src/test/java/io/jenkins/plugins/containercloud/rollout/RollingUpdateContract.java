@@ -198,17 +198,40 @@ abstract class RollingUpdateContract {
   @Test
   void badInput_isRefusedBeforeAnythingChanges() {
     ReplicationController before = workloads.replicationController("guarded", 1, "v1");
-    workloads.replicationController("greedy", 1, "v1");
+    // A controller at zero replicas whose selector would also pick the new pods of "guarded".
     target()
         .client()
         .replicationControllers()
         .inNamespace(target().namespace())
-        .withName("greedy")
-        .edit(
-            rc -> {
-              rc.getSpec().setSelector(Map.of("app", "guarded-selector-only"));
-              return rc;
-            });
+        .resource(
+            new io.fabric8.kubernetes.api.model.ReplicationControllerBuilder()
+                .withNewMetadata()
+                .withName("greedy")
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(0)
+                .withSelector(Map.of("app", "guarded"))
+                .withNewTemplate()
+                .withNewMetadata()
+                .withLabels(Map.of("app", "guarded"))
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("web")
+                .withImage(Workloads.IMAGE + ":v1")
+                .endContainer()
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build())
+        .create();
+
+    assertThatThrownBy(
+            () ->
+                ReplicationControllerRollingUpdate.update(
+                    cluster, request("guarded", "v2"), e -> {}))
+        .isInstanceOf(InvalidRolloutException.class)
+        .hasMessageStartingWith("selector: ReplicationController greedy");
 
     assertThatThrownBy(
             () ->
@@ -241,7 +264,15 @@ abstract class RollingUpdateContract {
         .hasMessageStartingWith("name: 'Bad_Name' is not a valid Kubernetes name");
     assertThat(rc("guarded").getMetadata().getResourceVersion())
         .isEqualTo(before.getMetadata().getResourceVersion());
-    assertThat(controllersOf("guarded")).containsExactly("guarded");
+    assertThat(
+            target()
+                .client()
+                .replicationControllers()
+                .inNamespace(target().namespace())
+                .list()
+                .getItems())
+        .extracting(rc -> rc.getMetadata().getName())
+        .noneMatch(name -> name.startsWith("guarded-"));
   }
 
   // ---- helpers ----
