@@ -79,7 +79,11 @@ abstract class RollingUpdateContract {
   void update_neverDropsReadyPodsBelowDesiredMinusMaxUnavailable() {
     workloads.replicationController("steady", 6, "v1");
     RolloutParameters parameters =
-        fast().withMaxSurge(IntOrPercent.of(1)).withMaxUnavailable(IntOrPercent.of(2));
+        fast()
+            .withMaxSurge(IntOrPercent.of(1))
+            .withMaxUnavailable(IntOrPercent.of(2))
+            // New pods count only after a second of readiness, so scaling down must wait for them.
+            .withMinReady(Duration.ofSeconds(1));
 
     RolloutResult result;
     int minimum;
