@@ -108,6 +108,15 @@ public final class DeploymentRollout {
           "the API server refused the new image: " + e.getMessage());
     }
     step("Set " + PodTemplates.describe(after) + " on " + target + " (" + changeCause + ")");
+    return awaitAndFinish(updated, before, after);
+  }
+
+  /**
+   * Waits for the rollout of a Deployment just written (by a set-image patch or an apply) and
+   * undoes it on failure.
+   */
+  RolloutResult awaitAndFinish(
+      Deployment updated, Map<String, String> before, Map<String, String> after) {
     try {
       awaitRollout(updated);
       return finish(RolloutOutcome.SUCCEEDED, before, after, null);
@@ -423,7 +432,7 @@ public final class DeploymentRollout {
     listener.onEvent(event);
   }
 
-  private static Map<String, String> allImages(PodTemplateSpec template) {
+  static Map<String, String> allImages(PodTemplateSpec template) {
     return PodTemplates.images(
         template,
         java.util.stream.IntStream.range(0, template.getSpec().getContainers().size())
