@@ -4,7 +4,7 @@ package io.jenkins.plugins.containercloud.rollout;
  * A rollout was refused before anything changed: the message names the field and the fix (bad name,
  * missing workload, unknown container, selector conflict, an update of another image in progress).
  */
-public class InvalidRolloutException extends RuntimeException {
+public class InvalidRolloutException extends IllegalArgumentException {
 
   public InvalidRolloutException(String message) {
     super(message);

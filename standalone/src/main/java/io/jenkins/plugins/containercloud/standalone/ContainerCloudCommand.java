@@ -9,12 +9,19 @@ import picocli.CommandLine.Command;
     name = "container-cloud",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "From code to a running Kubernetes workload: build, push, deploy.",
-    subcommands = {BuildCommand.class, PushCommand.class},
+    description = "From code to a running Kubernetes workload: build, push, deploy, roll back.",
+    subcommands = {
+      BuildCommand.class,
+      PushCommand.class,
+      DeployCommand.class,
+      RollbackCommand.class,
+      StatusCommand.class,
+      HistoryCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
-      "1:the operation failed (build, push, registry refused)",
+      "1:the operation failed (build, push, rollout failed or rolled back, registry refused)",
       "2:bad usage or input; nothing was changed"
     })
 final class ContainerCloudCommand implements Runnable {
@@ -38,6 +45,6 @@ final class ContainerCloudCommand implements Runnable {
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        new picocli.CommandLine(this), "name a command: build or push (see --help)");
+        new picocli.CommandLine(this), "name a command: build, push, deploy, rollback, status or history (see --help)");
   }
 }

@@ -1,5 +1,10 @@
 package io.jenkins.plugins.containercloud.standalone;
 
+import io.jenkins.plugins.containercloud.api.ApplyReport;
+import io.jenkins.plugins.containercloud.api.DeploymentReport;
+import io.jenkins.plugins.containercloud.api.JsonViews;
+import io.jenkins.plugins.containercloud.rollout.RolloutResult;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.containercloud.api.BuildResult;
@@ -38,6 +43,39 @@ final class OutputOptions {
               .pushed()
               .map(p -> p.pinned().toString())
               .orElseGet(() -> result.imageId().orElse("")));
+    }
+    out.flush();
+  }
+
+  void printRollout(PrintWriter out, DeploymentReport report) {
+    RolloutResult result = report.result();
+    if (format == Format.json) {
+      out.println(JsonViews.deployment(report));
+    } else {
+      out.println(
+          result.outcome()
+              + " "
+              + result.workload()
+              + ": "
+              + result.imageBefore()
+              + " -> "
+              + result.imageAfter()
+              + String.format(" (%.1f s)", result.duration().toMillis() / 1000.0)
+              + (result.reason() == null ? "" : ": " + result.reason())
+              + " [" + report.deploymentId() + "]");
+    }
+    out.flush();
+  }
+
+  void printApply(PrintWriter out, ApplyReport report) {
+    if (format == Format.json) {
+      out.println(JsonViews.apply(report));
+    } else {
+      report.result().objects().forEach(o -> out.println(o.toString()));
+      out.println(
+          report.result().outcome()
+              + (report.result().reason() == null ? "" : ": " + report.result().reason())
+              + " [" + report.deploymentId() + "]");
     }
     out.flush();
   }

@@ -1,0 +1,262 @@
+package io.jenkins.plugins.containercloud.api;
+
+import io.jenkins.plugins.containercloud.cluster.Cluster;
+import io.jenkins.plugins.containercloud.history.DeploymentEvent;
+import io.jenkins.plugins.containercloud.history.DeploymentRecord;
+import io.jenkins.plugins.containercloud.history.HistoryDatabase;
+import io.jenkins.plugins.containercloud.history.HistoryQuery;
+import io.jenkins.plugins.containercloud.history.HistoryStore;
+import io.jenkins.plugins.containercloud.history.Outcome;
+import io.jenkins.plugins.containercloud.history.RetryingHistoryWriter;
+import io.jenkins.plugins.containercloud.history.Trigger;
+import io.jenkins.plugins.containercloud.registry.ImageReference;
+import io.jenkins.plugins.containercloud.registry.InvalidReferenceException;
+import io.jenkins.plugins.containercloud.rollout.ApplyResult;
+import io.jenkins.plugins.containercloud.rollout.DeploymentRollout;
+import io.jenkins.plugins.containercloud.rollout.ManifestApply;
+import io.jenkins.plugins.containercloud.rollout.ReplicationControllerRollingUpdate;
+import io.jenkins.plugins.containercloud.rollout.RolloutListener;
+import io.jenkins.plugins.containercloud.rollout.RolloutParameters;
+import io.jenkins.plugins.containercloud.rollout.RolloutRequest;
+import io.jenkins.plugins.containercloud.rollout.RolloutResult;
+import io.jenkins.plugins.containercloud.rollout.WorkloadKind;
+import io.jenkins.plugins.containercloud.rollout.WorkloadStatus;
+import io.jenkins.plugins.containercloud.rollout.WorkloadStatusReader;
+import io.jenkins.plugins.containercloud.rollout.WorkloadTarget;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Deploys, rolls back and reads back what happened: runs the rollout engine and records every
+ * rollout, with its events and outcome, in the history. What the command line, the server and the
+ * plugin call.
+ */
+public final class Deployments implements AutoCloseable {
+
+  private final HistoryStore store;
+  private final RetryingHistoryWriter writer;
+
+  private Deployments(HistoryStore store) {
+    this.store = store;
+    this.writer = RetryingHistoryWriter.start(store);
+  }
+
+  /** Opens (and migrates) the history database. */
+  public static Deployments open(HistoryDatabase database) {
+    return new Deployments(HistoryStore.open(database));
+  }
+
+  /**
+   * Rolls the request's image out to its workload, waits for the result (rolling back on failure
+   * unless told not to) and records it.
+   *
+   * @throws io.jenkins.plugins.containercloud.rollout.InvalidRolloutException before any change
+   */
+  public DeploymentReport deploy(
+      Cluster cluster, RolloutRequest request, Trigger trigger, RolloutListener listener) {
+    WorkloadTarget target = request.target();
+    WorkloadStatus before = WorkloadStatusReader.read(cluster, target);
+    String strategy = target.kind() == WorkloadKind.REPLICATION_CONTROLLER ? "rolling-update" : "rollout";
+    DeploymentRecord record =
+        record(cluster, target, strategy, request.parameters(), trigger)
+            .imageBefore(describe(before.images()))
+            .imageAfter(request.image().toString())
+            .build();
+    return run(
+        record,
+        listener,
+        recording ->
+            target.kind() == WorkloadKind.REPLICATION_CONTROLLER
+                ? ReplicationControllerRollingUpdate.update(cluster, request, recording)
+                : DeploymentRollout.rollout(cluster, request, recording));
+  }
+
+  /**
+   * Restores the image that ran before the workload's last successful deployment in the history;
+   * without history, undoes through the cluster (the RC's recorded previous images, or the
+   * Deployment's previous revision).
+   */
+  public DeploymentReport rollback(
+      Cluster cluster,
+      WorkloadTarget target,
+      RolloutParameters parameters,
+      Trigger trigger,
+      RolloutListener listener) {
+    WorkloadStatus before = WorkloadStatusReader.read(cluster, target);
+    Optional<ImageReference> previous = previousImage(cluster, target);
+    DeploymentRecord record =
+        record(cluster, target, "rollback", parameters, trigger)
+            .imageBefore(describe(before.images()))
+            .imageAfter(previous.map(ImageReference::toString).orElse(null))
+            .build();
+    if (previous.isPresent()) {
+      RolloutRequest request =
+          new RolloutRequest(
+              target, previous.get(), parameters, "container-cloud: rollback to " + previous.get());
+      return run(
+          record,
+          listener,
+          recording ->
+              target.kind() == WorkloadKind.REPLICATION_CONTROLLER
+                  ? ReplicationControllerRollingUpdate.update(cluster, request, recording)
+                  : DeploymentRollout.rollout(cluster, request, recording));
+    }
+    return run(
+        record,
+        listener,
+        recording ->
+            target.kind() == WorkloadKind.REPLICATION_CONTROLLER
+                ? ReplicationControllerRollingUpdate.rollback(cluster, target, parameters, recording)
+                : DeploymentRollout.rollback(cluster, target, parameters, recording));
+  }
+
+  /** Applies manifests (see {@link ManifestApply}) and records the apply as one deployment. */
+  public ApplyReport apply(
+      Cluster cluster,
+      String namespace,
+      String name,
+      Map<String, String> manifests,
+      Optional<ImageReference> image,
+      RolloutParameters parameters,
+      Trigger trigger,
+      RolloutListener listener) {
+    String id = DeploymentRecord.newId();
+    DeploymentRecord record =
+        DeploymentRecord.builder()
+            .id(id)
+            .cluster(cluster.name())
+            .namespace(namespace)
+            .kind("Manifests")
+            .name(name)
+            .imageAfter(image.map(ImageReference::toString).orElse(null))
+            .strategy("apply")
+            .strategyParameters(parameters.describe())
+            .trigger(trigger)
+            .startedAt(Instant.now())
+            .outcome(Outcome.RUNNING)
+            .build();
+    writer.started(record);
+    RolloutListener recording = RolloutListener.all(List.of(listener, recorder(id)));
+    ApplyResult result;
+    try {
+      result =
+          ManifestApply.apply(
+              cluster, namespace, manifests, image, parameters, changeCause(trigger), recording);
+    } catch (RuntimeException e) {
+      writer.finished(id, Outcome.FAILED, Instant.now(), "refused: " + e.getMessage(), null);
+      throw e;
+    }
+    writer.finished(
+        id, Outcome.valueOf(result.outcome().name()), Instant.now(), result.reason(),
+        image.map(ImageReference::toString).orElse(null));
+    return new ApplyReport(id, result);
+  }
+
+  /** The workload's rollout state, from the cluster's caches. */
+  public WorkloadStatus status(Cluster cluster, WorkloadTarget target) {
+    return WorkloadStatusReader.read(cluster, target);
+  }
+
+  /** Recorded deployments, newest first. */
+  public List<DeploymentRecord> history(HistoryQuery query) {
+    return store.deployments(query);
+  }
+
+  /** The events of one recorded deployment, in order. */
+  public List<DeploymentEvent> events(String deploymentId) {
+    return store.events(deploymentId);
+  }
+
+  /** Waits (bounded) until every history write has reached the database, then closes it. */
+  @Override
+  public void close() {
+    writer.close();
+    store.close();
+  }
+
+  private DeploymentReport run(
+      DeploymentRecord record,
+      RolloutListener listener,
+      java.util.function.Function<RolloutListener, RolloutResult> rollout) {
+    writer.started(record);
+    RolloutListener recording = RolloutListener.all(List.of(listener, recorder(record.id())));
+    RolloutResult result;
+    try {
+      result = rollout.apply(recording);
+    } catch (RuntimeException e) {
+      writer.finished(record.id(), Outcome.FAILED, Instant.now(), "refused: " + e.getMessage(), null);
+      throw e;
+    }
+    writer.finished(
+        record.id(),
+        Outcome.valueOf(result.outcome().name()),
+        Instant.now(),
+        result.reason(),
+        result.imageAfter());
+    return new DeploymentReport(record.id(), result);
+  }
+
+  private RolloutListener recorder(String id) {
+    AtomicInteger sequence = new AtomicInteger();
+    return event ->
+        writer.event(
+            new DeploymentEvent(
+                id, sequence.incrementAndGet(), event.time(), event.type(), event.describe()));
+  }
+
+  private Optional<ImageReference> previousImage(Cluster cluster, WorkloadTarget target) {
+    Optional<DeploymentRecord> last =
+        store.previousSuccessful(
+            cluster.name(), target.namespace(), target.kind().apiKind(), target.name(), null);
+    return last.map(DeploymentRecord::imageBefore).flatMap(Deployments::singleImage);
+  }
+
+  private static Optional<ImageReference> singleImage(String described) {
+    if (described == null || described.contains("=")) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(ImageReference.parse(described));
+    } catch (InvalidReferenceException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static DeploymentRecord.Builder record(
+      Cluster cluster,
+      WorkloadTarget target,
+      String strategy,
+      RolloutParameters parameters,
+      Trigger trigger) {
+    return DeploymentRecord.builder()
+        .id(DeploymentRecord.newId())
+        .cluster(cluster.name())
+        .namespace(target.namespace())
+        .kind(target.kind().apiKind())
+        .name(target.name())
+        .container(target.container())
+        .strategy(strategy)
+        .strategyParameters(parameters.describe())
+        .trigger(trigger)
+        .startedAt(Instant.now())
+        .outcome(Outcome.RUNNING);
+  }
+
+  private static String describe(Map<String, String> images) {
+    if (images.size() == 1) {
+      return images.values().iterator().next();
+    }
+    return images.entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue())
+        .collect(java.util.stream.Collectors.joining(","));
+  }
+
+  private static String changeCause(Trigger trigger) {
+    return "container-cloud apply (" + trigger.type().name().toLowerCase(java.util.Locale.ROOT)
+        + " " + trigger.value() + ")";
+  }
+
+}

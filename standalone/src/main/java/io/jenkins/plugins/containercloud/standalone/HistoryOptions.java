@@ -1,0 +1,43 @@
+package io.jenkins.plugins.containercloud.standalone;
+
+import io.jenkins.plugins.containercloud.api.Deployments;
+import io.jenkins.plugins.containercloud.history.HistoryDatabase;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * Where the history is kept: {@code --db JDBC_URL} or {@code CONTAINER_CLOUD_DB} (credentials in
+ * {@code CONTAINER_CLOUD_DB_USER} / {@code CONTAINER_CLOUD_DB_PASSWORD}), else an H2 file under
+ * {@code ${XDG_DATA_HOME:-$HOME/.local/share}/container-cloud/}.
+ */
+final class HistoryOptions {
+
+  @Option(
+      names = "--db",
+      paramLabel = "JDBC_URL",
+      description =
+          "History database (default: $CONTAINER_CLOUD_DB, else an H2 file under"
+              + " ${XDG_DATA_HOME:-~/.local/share}/container-cloud/).")
+  String url;
+
+  Deployments open(Map<String, String> environment) {
+    return Deployments.open(database(environment));
+  }
+
+  HistoryDatabase database(Map<String, String> environment) {
+    String jdbc = url != null ? url : environment.get("CONTAINER_CLOUD_DB");
+    if (jdbc != null && !jdbc.isBlank()) {
+      return HistoryDatabase.jdbc(
+          jdbc,
+          environment.get("CONTAINER_CLOUD_DB_USER"),
+          environment.get("CONTAINER_CLOUD_DB_PASSWORD"));
+    }
+    String dataHome = environment.get("XDG_DATA_HOME");
+    Path base =
+        dataHome != null && !dataHome.isBlank()
+            ? Path.of(dataHome)
+            : Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")), ".local", "share");
+    return HistoryDatabase.h2File(base.resolve("container-cloud").resolve("history"));
+  }
+}
