@@ -67,6 +67,29 @@ public final class Testbed {
         registry + "/it/" + name + "-" + UUID.randomUUID().toString().substring(0, 8) + ":1");
   }
 
+  /** The JDBC URL of the testbed's PostgreSQL database, checked to listen. */
+  public static String postgresUrl() {
+    String url = require("TESTBED_POSTGRES_URL");
+    String prefix = "jdbc:postgresql://";
+    if (!url.startsWith(prefix)) {
+      fail("TESTBED_POSTGRES_URL is no jdbc:postgresql:// URL: " + url);
+    }
+    String rest = url.substring(prefix.length());
+    int end = rest.indexOf('/');
+    listening(end < 0 ? rest : rest.substring(0, end));
+    return url;
+  }
+
+  /** The user of the testbed's PostgreSQL database. */
+  public static String postgresUser() {
+    return require("TESTBED_POSTGRES_USER");
+  }
+
+  /** That user's password. */
+  public static String postgresPassword() {
+    return require("TESTBED_POSTGRES_PASSWORD");
+  }
+
   /** The folder of the sample application, found from the module's working directory. */
   public static Path helloApp() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {

@@ -1,0 +1,138 @@
+package io.jenkins.plugins.containercloud.history;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+/**
+ * Where the history lives: an embedded H2 file (the default) or a database named by a JDBC URL
+ * (PostgreSQL in production). The password is kept out of {@link #toString()}, {@link #url()} and
+ * every message.
+ */
+public final class HistoryDatabase {
+
+  /**
+   * The database stays open between connections (DB_CLOSE_DELAY=-1) until {@link HistoryStore}
+   * closes it, rather than by a JVM shutdown hook that could run before the last writes
+   * (DB_CLOSE_ON_EXIT=FALSE); one process owns the file (AUTO_SERVER=FALSE); and each commit
+   * reaches the file at once (WRITE_DELAY=0) so that a killed process keeps what it committed.
+   */
+  static final String H2_SETTINGS =
+      ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE;WRITE_DELAY=0";
+
+  private static final Pattern SECRET_PARAMETER =
+      Pattern.compile("(?i)((?:password|passwd|pwd|sslpassword)=)[^&;]*");
+  private static final Pattern USER_INFO = Pattern.compile("//[^/@?;]*@");
+
+  private final String url;
+  private final String user;
+  private final String password;
+  private final boolean embedded;
+
+  private HistoryDatabase(String url, String user, String password, boolean embedded) {
+    this.url = url;
+    this.user = user;
+    this.password = password;
+    this.embedded = embedded;
+  }
+
+  /**
+   * An H2 database in {@code fileWithoutSuffix}{@code .mv.db}; the folder is created when missing.
+   * A trailing {@code .mv.db} is accepted and dropped.
+   */
+  public static HistoryDatabase h2File(Path fileWithoutSuffix) {
+    String file = fileWithoutSuffix.toAbsolutePath().normalize().toString();
+    if (file.endsWith(".mv.db")) {
+      file = file.substring(0, file.length() - ".mv.db".length());
+    }
+    if (file.contains(";")) {
+      throw new IllegalArgumentException("an H2 file path may not contain ';', was " + file);
+    }
+    return new HistoryDatabase("jdbc:h2:file:" + file + H2_SETTINGS, "sa", "", true);
+  }
+
+  /**
+   * A database by JDBC URL: {@code jdbc:postgresql://host:port/database[?options]} or any {@code
+   * jdbc:h2:} URL. {@code user} and {@code password} may be null when the URL or the server's
+   * configuration supplies them.
+   */
+  public static HistoryDatabase jdbc(String url, String user, String password) {
+    Objects.requireNonNull(url, "url");
+    if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
+      throw new IllegalArgumentException(
+          "the history database URL must start with jdbc:postgresql:// or jdbc:h2:, was "
+              + redact(url));
+    }
+    return new HistoryDatabase(url, user, password, false);
+  }
+
+  /** The JDBC URL, with any password in it replaced by ****. */
+  public String url() {
+    return redact(url);
+  }
+
+  /** The user name, or null when the URL or the server supplies it. */
+  public String user() {
+    return user;
+  }
+
+  /** Whether this is the embedded H2 file that {@link #h2File} describes. */
+  public boolean isEmbedded() {
+    return embedded;
+  }
+
+  boolean isH2() {
+    return url.startsWith("jdbc:h2:");
+  }
+
+  /** E.g. "jdbc:postgresql://db:5432/cc as containercloud". */
+  @Override
+  public String toString() {
+    return user == null || user.isEmpty() ? url() : url() + " as " + user;
+  }
+
+  /** A new connection in auto-commit mode; the driver is called directly, whatever loaded it. */
+  Connection connect() throws SQLException {
+    Properties properties = new Properties();
+    if (user != null) {
+      properties.setProperty("user", user);
+    }
+    if (password != null) {
+      properties.setProperty("password", password);
+    }
+    Driver driver;
+    if (isH2()) {
+      driver = new org.h2.Driver();
+    } else {
+      // Bounded waits, so that a dead server fails a write (to be retried) instead of hanging it.
+      // Options in the URL take precedence over these.
+      properties.setProperty("connectTimeout", "10");
+      properties.setProperty("socketTimeout", "60");
+      properties.setProperty("ApplicationName", "container-cloud");
+      driver = new org.postgresql.Driver();
+    }
+    Connection connection = driver.connect(url, properties);
+    if (connection == null) {
+      throw new SQLException("the driver does not accept the URL " + url(), "08001");
+    }
+    return connection;
+  }
+
+  /** {@code text} with the password and any password parameter of a URL replaced by ****. */
+  String redactSecrets(String text) {
+    if (text == null) {
+      return null;
+    }
+    String redacted = redact(text);
+    return password == null || password.isEmpty() ? redacted : redacted.replace(password, "****");
+  }
+
+  static String redact(String url) {
+    String withoutParameters = SECRET_PARAMETER.matcher(url).replaceAll("$1****");
+    return USER_INFO.matcher(withoutParameters).replaceAll("//****@");
+  }
+}

@@ -1,0 +1,333 @@
+package io.jenkins.plugins.containercloud.history;
+
+import static io.jenkins.plugins.containercloud.history.Deployments.DIGEST;
+import static io.jenkins.plugins.containercloud.history.Deployments.ended;
+import static io.jenkins.plugins.containercloud.history.Deployments.events;
+import static io.jenkins.plugins.containercloud.history.Deployments.running;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every history database must do, run against each of them by a subclass ({@link
+ * H2HistoryStoreTest}, {@link PostgresHistoryStoreTest}). Each test gets an empty database.
+ */
+abstract class HistoryStoreContract {
+
+  HistoryStore store;
+
+  /** The same empty database every time it is called within one test. */
+  abstract HistoryDatabase database() throws Exception;
+
+  @BeforeEach
+  void openStore() throws Exception {
+    store = HistoryStore.open(database());
+  }
+
+  @AfterEach
+  void closeStore() {
+    store.close();
+  }
+
+  @Test
+  void startedThenFinished_roundTripsEveryField() {
+    DeploymentRecord record =
+        running("web", 0)
+            .imageAfter("registry.example:5000/shop/web:1.1@" + DIGEST)
+            .trigger(Trigger.webhook("d3b07384-delivery"))
+            .build();
+
+    store.started(record);
+    assertThat(store.find(record.id())).contains(record);
+
+    Instant end = record.startedAt().plusSeconds(90);
+    store.finished(record.id(), Outcome.ROLLED_BACK, end, "pods not ready in 5m", null);
+
+    DeploymentRecord stored = store.find(record.id()).orElseThrow();
+    assertThat(stored)
+        .isEqualTo(record.finish(Outcome.ROLLED_BACK, end, "pods not ready in 5m", null));
+    assertThat(stored.strategyParameters())
+        .containsExactly(
+            Map.entry("maxSurge", "25%"),
+            Map.entry("maxUnavailable", "0"),
+            Map.entry("timeout", "5m"));
+    assertThat(stored.imageBefore()).endsWith("@" + DIGEST);
+  }
+
+  @Test
+  void optionalFields_roundTripAsAbsent() {
+    DeploymentRecord record =
+        running("manifests", 0)
+            .kind("Manifests")
+            .container(null)
+            .imageBefore(null)
+            .imageAfter(null)
+            .strategy("apply")
+            .strategyParameters(Map.of())
+            .trigger(Trigger.cli("alice"))
+            .build();
+
+    store.started(record);
+
+    assertThat(store.find(record.id())).contains(record);
+  }
+
+  @Test
+  void finished_withAnImage_replacesTheImageAfter_andWithoutOne_keepsIt() {
+    DeploymentRecord pinned = running("web", 0).build();
+    DeploymentRecord unpinned = running("api", 1).build();
+    store.started(pinned);
+    store.started(unpinned);
+
+    String digestReference = "registry.example:5000/shop/web@" + DIGEST;
+    store.finished(
+        pinned.id(), Outcome.SUCCEEDED, pinned.startedAt().plusSeconds(5), null, digestReference);
+    store.finished(
+        unpinned.id(), Outcome.SUCCEEDED, unpinned.startedAt().plusSeconds(5), null, null);
+
+    assertThat(store.find(pinned.id()).orElseThrow().imageAfter()).isEqualTo(digestReference);
+    assertThat(store.find(unpinned.id()).orElseThrow().imageAfter())
+        .isEqualTo(unpinned.imageAfter());
+  }
+
+  @Test
+  void finished_ofAnUnknownDeployment_failsForGood() {
+    String id = DeploymentRecord.newId();
+
+    assertThatThrownBy(() -> store.finished(id, Outcome.FAILED, Instant.now(), "x", null))
+        .isInstanceOfSatisfying(HistoryException.class, e -> assertThat(e.isTransient()).isFalse())
+        .hasMessageContaining(id);
+  }
+
+  @Test
+  void started_twiceWithTheSameId_keepsTheFirstRecord() {
+    DeploymentRecord first = running("web", 0).build();
+    store.started(first);
+
+    store.started(first.toBuilder().name("other").build());
+
+    assertThat(store.find(first.id())).contains(first);
+    assertThat(store.recent(10)).hasSize(1);
+  }
+
+  @Test
+  void events_comeBackInSequence_andARepeatedSequenceChangesNothing() {
+    DeploymentRecord record = running("web", 0).build();
+    store.started(record);
+    List<DeploymentEvent> events = events(record, 3);
+
+    store.event(events.get(2));
+    store.event(events.get(0));
+    store.event(events.get(1));
+    store.event(new DeploymentEvent(record.id(), 2, Instant.now(), "other", "a retry's twin"));
+
+    assertThat(store.events(record.id())).containsExactlyElementsOf(events);
+  }
+
+  @Test
+  void event_ofAnUnknownDeployment_failsForGood() {
+    DeploymentEvent orphan =
+        new DeploymentEvent(DeploymentRecord.newId(), 1, Instant.now(), "progress", "lost");
+
+    assertThatThrownBy(() -> store.event(orphan))
+        .isInstanceOfSatisfying(HistoryException.class, e -> assertThat(e.isTransient()).isFalse());
+    assertThat(store.events(orphan.deploymentId())).isEmpty();
+  }
+
+  @Test
+  void longReasonsAndMessages_areCutToFit_ratherThanFailingTheWrite() {
+    String essay = "x".repeat(10_000);
+    DeploymentRecord record = running("web", 0).build();
+    store.started(record);
+    store.event(new DeploymentEvent(record.id(), 1, Instant.now(), "log", essay));
+    store.finished(record.id(), Outcome.FAILED, Instant.now(), essay, null);
+
+    assertThat(store.find(record.id()).orElseThrow().reason()).hasSize(4000).endsWith("…");
+    assertThat(store.events(record.id()).get(0).message()).hasSize(4000).endsWith("…");
+  }
+
+  @Test
+  void save_writesTheRecordWithItsEvents_andLaterUpdatesItsOutcome() {
+    DeploymentRecord.Builder web = running("web", 0);
+    DeploymentRecord started = web.build();
+    List<DeploymentEvent> events = events(started, 5);
+
+    store.save(started, events.subList(0, 3));
+    DeploymentRecord failed =
+        started.finish(Outcome.FAILED, started.startedAt().plusSeconds(30), "crash loop", null);
+    store.save(failed, events);
+
+    assertThat(store.find(started.id())).contains(failed);
+    assertThat(store.events(started.id())).containsExactlyElementsOf(events);
+  }
+
+  @Test
+  void recent_listsNewestFirst_upToTheLimit() {
+    List<DeploymentRecord> records = new ArrayList<>();
+    for (int minute = 0; minute < 5; minute++) {
+      DeploymentRecord record = running("app-" + minute, minute).build();
+      records.add(record);
+      store.started(record);
+    }
+
+    assertThat(store.recent(3)).containsExactly(records.get(4), records.get(3), records.get(2));
+    assertThat(store.recent(100)).hasSize(5);
+  }
+
+  @Test
+  void byWorkload_returnsOnlyThatWorkloadsDeployments() {
+    DeploymentRecord first = ended(running("web", 0), Outcome.SUCCEEDED);
+    DeploymentRecord second = ended(running("web", 5), Outcome.FAILED);
+    store.save(first, List.of());
+    store.save(second, List.of());
+    store.started(running("web", 6).cluster("staging").build());
+    store.started(running("web", 7).namespace("other").build());
+    store.started(running("web", 8).kind("ReplicationController").build());
+    store.started(running("api", 9).build());
+
+    assertThat(store.byWorkload("prod", "shop", "Deployment", "web", 10))
+        .containsExactly(second, first);
+    assertThat(store.byWorkload("prod", "shop", "Deployment", "web", 1)).containsExactly(second);
+  }
+
+  @Test
+  void byOutcome_returnsOnlyDeploymentsThatEndedSo() {
+    DeploymentRecord failed = ended(running("web", 0), Outcome.FAILED);
+    DeploymentRecord rolledBack = ended(running("api", 1), Outcome.ROLLED_BACK);
+    DeploymentRecord alsoFailed = ended(running("db", 2), Outcome.FAILED);
+    for (DeploymentRecord r : List.of(failed, rolledBack, alsoFailed)) {
+      store.save(r, List.of());
+    }
+    store.started(running("cache", 3).build());
+
+    assertThat(store.byOutcome(Outcome.FAILED, 10)).containsExactly(alsoFailed, failed);
+    assertThat(store.byOutcome(Outcome.RUNNING, 10))
+        .extracting(DeploymentRecord::name)
+        .containsExactly("cache");
+  }
+
+  @Test
+  void deployments_filterByNamespaceAlone_acrossWorkloadsAndKinds() {
+    DeploymentRecord web = running("web", 0).build();
+    DeploymentRecord rc =
+        running("legacy", 1).kind("ReplicationController").strategy("rolling-update").build();
+    store.started(web);
+    store.started(rc);
+    store.started(running("web", 2).namespace("billing").build());
+
+    assertThat(store.deployments(HistoryQuery.all().withNamespace("shop")))
+        .containsExactly(rc, web);
+    assertThat(store.deployments(HistoryQuery.all().withNamespace("shop").withKind("Deployment")))
+        .containsExactly(web);
+  }
+
+  @Test
+  void previousSuccessful_isTheLastSuccessBeforeTheGivenDeployment() {
+    DeploymentRecord old = ended(running("web", 0), Outcome.SUCCEEDED);
+    DeploymentRecord good = ended(running("web", 10), Outcome.SUCCEEDED);
+    DeploymentRecord broken = ended(running("web", 20), Outcome.FAILED);
+    DeploymentRecord current = running("web", 30).build();
+    DeploymentRecord otherWorkload = ended(running("api", 25), Outcome.SUCCEEDED);
+    for (DeploymentRecord r : List.of(old, good, broken, otherWorkload)) {
+      store.save(r, List.of());
+    }
+    store.started(current);
+
+    assertThat(store.previousSuccessful("prod", "shop", "Deployment", "web", current.id()))
+        .contains(good);
+    assertThat(store.previousSuccessful("prod", "shop", "Deployment", "web", good.id()))
+        .contains(old);
+    assertThat(store.previousSuccessful("prod", "shop", "Deployment", "web", old.id())).isEmpty();
+  }
+
+  @Test
+  void previousSuccessful_ofADeploymentThatSucceededItself_isTheOneBeforeIt() {
+    DeploymentRecord before = ended(running("web", 0), Outcome.SUCCEEDED);
+    DeploymentRecord current = ended(running("web", 10), Outcome.SUCCEEDED);
+    DeploymentRecord later = ended(running("web", 20), Outcome.SUCCEEDED);
+    for (DeploymentRecord r : List.of(before, current, later)) {
+      store.save(r, List.of());
+    }
+
+    assertThat(store.previousSuccessful("prod", "shop", "Deployment", "web", current.id()))
+        .contains(before);
+    assertThat(store.previousSuccessful("prod", "shop", "Deployment", "web", null)).contains(later);
+    assertThat(
+            store.previousSuccessful("prod", "shop", "Deployment", "web", DeploymentRecord.newId()))
+        .contains(later);
+  }
+
+  @Test
+  void instants_areStoredAsInstants_whateverTheJvmTimeZone() throws Exception {
+    TimeZone original = TimeZone.getDefault();
+    DeploymentRecord record = running("web", 0).build();
+    try {
+      TimeZone.setDefault(TimeZone.getTimeZone("Asia/Kathmandu"));
+      store.started(record);
+      TimeZone.setDefault(TimeZone.getTimeZone("America/St_Johns"));
+      assertThat(store.find(record.id()).orElseThrow().startedAt()).isEqualTo(record.startedAt());
+    } finally {
+      TimeZone.setDefault(original);
+    }
+  }
+
+  @Test
+  void reopening_keepsTheDataAndMigratesNothingTwice() throws Exception {
+    DeploymentRecord record = ended(running("web", 0), Outcome.SUCCEEDED);
+    store.save(record, events(record, 2));
+    store.close();
+
+    store = HistoryStore.open(database());
+
+    assertThat(store.find(record.id())).contains(record);
+    assertThat(store.events(record.id())).hasSize(2);
+  }
+
+  @Test
+  void severalThreadsWritingAtOnce_allLand() throws Exception {
+    int threads = 8;
+    int perThread = 15;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<List<String>>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        futures.add(
+            pool.submit(
+                () -> {
+                  List<String> ids = new ArrayList<>();
+                  for (int i = 0; i < perThread; i++) {
+                    DeploymentRecord r = running("app-" + thread, i).build();
+                    store.started(r);
+                    store.event(events(r, 1).get(0));
+                    store.finished(
+                        r.id(), Outcome.SUCCEEDED, r.startedAt().plusSeconds(1), null, null);
+                    ids.add(r.id());
+                  }
+                  return ids;
+                }));
+      }
+      for (Future<List<String>> future : futures) {
+        for (String id : future.get()) {
+          assertThat(store.find(id))
+              .hasValueSatisfying(r -> assertThat(r.outcome()).isEqualTo(Outcome.SUCCEEDED));
+          assertThat(store.events(id)).hasSize(1);
+        }
+      }
+      assertThat(store.recent(1000)).hasSize(threads * perThread);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
