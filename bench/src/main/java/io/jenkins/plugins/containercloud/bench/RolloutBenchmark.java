@@ -29,10 +29,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Scenario "rollout": a 50-replica workload on the testbed is updated to a new image — by our RC
  * rolling update, by our Deployment rollout, and by the native Deployment controller driven with
- * {@code kubectl set image} + {@code kubectl rollout status} (the anchor) — with the same
- * maxSurge, maxUnavailable and minReadySeconds, alternating, for several rounds. Prints the median
- * time to complete, the ratio against the native controller, and the API requests our engine made
- * per replica (counted in its client, informers included).
+ * {@code kubectl set image} + {@code kubectl rollout status} (the anchor) — with the same maxSurge,
+ * maxUnavailable and minReadySeconds, alternating, for several rounds. Prints the median time to
+ * complete, the ratio against the native controller, and the API requests our engine made per
+ * replica (counted in its client, informers included).
  */
 public final class RolloutBenchmark {
 
@@ -58,12 +58,17 @@ public final class RolloutBenchmark {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     String kubeconfig = System.getenv("KUBECONFIG");
     if (kubeconfig == null) {
-      throw new IllegalStateException("KUBECONFIG is not set: run testbed/up, then eval \"$(testbed/env)\"");
+      throw new IllegalStateException(
+          "KUBECONFIG is not set: run testbed/up, then eval \"$(testbed/env)\"");
     }
     String namespace = "bench-rollout-" + UUID.randomUUID().toString().substring(0, 6);
     try (KubernetesClient client =
         new KubernetesClientBuilder().withConfig(Config.autoConfigure(null)).build()) {
-      client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
+      client
+          .namespaces()
+          .resource(
+              new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+          .create();
       try {
         new RolloutBenchmark(client, Path.of(kubeconfig), namespace, rounds).run();
       } finally {
@@ -82,7 +87,9 @@ public final class RolloutBenchmark {
         String name = variant.prefix + "-" + round;
         double[] measured = measure(variant, name);
         results.computeIfAbsent(variant.label, k -> new ArrayList<>()).add(measured);
-        System.err.printf("round %d %-40s %7.0f ms %6.2f requests/replica%n", round, variant.label, measured[0], measured[1]);
+        System.err.printf(
+            "round %d %-40s %7.0f ms %6.2f requests/replica%n",
+            round, variant.label, measured[0], measured[1]);
         delete(variant, name);
       }
     }
@@ -105,20 +112,29 @@ public final class RolloutBenchmark {
         return new double[] {(System.nanoTime() - start) / 1e6, Double.NaN};
       }
       default -> {
-        try (Cluster cluster = Cluster.connect(ClusterConfig.kubeconfig("bench", kubeconfig, null, namespace))) {
+        try (Cluster cluster =
+            Cluster.connect(ClusterConfig.kubeconfig("bench", kubeconfig, null, namespace))) {
           long requestsBefore = cluster.requestCount();
           long start = System.nanoTime();
-          WorkloadKind kind = variant == Variant.RC ? WorkloadKind.REPLICATION_CONTROLLER : WorkloadKind.DEPLOYMENT;
-          RolloutRequest request = new RolloutRequest(new WorkloadTarget(namespace, kind, name, "web"),
-              ImageReference.parse(IMAGE + ":v2"), parameters, "bench");
-          RolloutResult result = variant == Variant.RC
-              ? ReplicationControllerRollingUpdate.update(cluster, request, e -> {})
-              : DeploymentRollout.rollout(cluster, request, e -> {});
+          WorkloadKind kind =
+              variant == Variant.RC ? WorkloadKind.REPLICATION_CONTROLLER : WorkloadKind.DEPLOYMENT;
+          RolloutRequest request =
+              new RolloutRequest(
+                  new WorkloadTarget(namespace, kind, name, "web"),
+                  ImageReference.parse(IMAGE + ":v2"),
+                  parameters,
+                  "bench");
+          RolloutResult result =
+              variant == Variant.RC
+                  ? ReplicationControllerRollingUpdate.update(cluster, request, e -> {})
+                  : DeploymentRollout.rollout(cluster, request, e -> {});
           double millis = (System.nanoTime() - start) / 1e6;
           if (!result.succeeded()) {
             throw new IllegalStateException(variant.label + " failed: " + result.reason());
           }
-          return new double[] {millis, (cluster.requestCount() - requestsBefore) / (double) REPLICAS};
+          return new double[] {
+            millis, (cluster.requestCount() - requestsBefore) / (double) REPLICAS
+          };
         }
       }
     }
@@ -127,28 +143,92 @@ public final class RolloutBenchmark {
   private void create(Variant variant, String name) {
     Map<String, String> labels = Map.of("app", name);
     if (variant == Variant.RC) {
-      client.replicationControllers().inNamespace(namespace).resource(new ReplicationControllerBuilder()
-          .withNewMetadata().withName(name).endMetadata()
-          .withNewSpec().withReplicas(REPLICAS).withMinReadySeconds(MIN_READY_SECONDS).withSelector(labels)
-          .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
-          .withNewSpec().addNewContainer().withName("web").withImage(IMAGE + ":v1").endContainer().endSpec()
-          .endTemplate().endSpec().build()).create();
-      client.replicationControllers().inNamespace(namespace).withName(name).waitUntilCondition(
-          rc -> rc != null && rc.getStatus() != null && Integer.valueOf(REPLICAS).equals(rc.getStatus().getAvailableReplicas()),
-          5, TimeUnit.MINUTES);
+      client
+          .replicationControllers()
+          .inNamespace(namespace)
+          .resource(
+              new ReplicationControllerBuilder()
+                  .withNewMetadata()
+                  .withName(name)
+                  .endMetadata()
+                  .withNewSpec()
+                  .withReplicas(REPLICAS)
+                  .withMinReadySeconds(MIN_READY_SECONDS)
+                  .withSelector(labels)
+                  .withNewTemplate()
+                  .withNewMetadata()
+                  .withLabels(labels)
+                  .endMetadata()
+                  .withNewSpec()
+                  .addNewContainer()
+                  .withName("web")
+                  .withImage(IMAGE + ":v1")
+                  .endContainer()
+                  .endSpec()
+                  .endTemplate()
+                  .endSpec()
+                  .build())
+          .create();
+      client
+          .replicationControllers()
+          .inNamespace(namespace)
+          .withName(name)
+          .waitUntilCondition(
+              rc ->
+                  rc != null
+                      && rc.getStatus() != null
+                      && Integer.valueOf(REPLICAS).equals(rc.getStatus().getAvailableReplicas()),
+              5,
+              TimeUnit.MINUTES);
     } else {
-      client.apps().deployments().inNamespace(namespace).resource(new DeploymentBuilder()
-          .withNewMetadata().withName(name).endMetadata()
-          .withNewSpec().withReplicas(REPLICAS).withMinReadySeconds(MIN_READY_SECONDS)
-          .withNewStrategy().withType("RollingUpdate").withNewRollingUpdate()
-          .withNewMaxSurge(SURGE).withNewMaxUnavailable(UNAVAILABLE).endRollingUpdate().endStrategy()
-          .withNewSelector().withMatchLabels(labels).endSelector()
-          .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
-          .withNewSpec().addNewContainer().withName("web").withImage(IMAGE + ":v1").endContainer().endSpec()
-          .endTemplate().endSpec().build()).create();
-      client.apps().deployments().inNamespace(namespace).withName(name).waitUntilCondition(
-          d -> d != null && d.getStatus() != null && Integer.valueOf(REPLICAS).equals(d.getStatus().getAvailableReplicas()),
-          5, TimeUnit.MINUTES);
+      client
+          .apps()
+          .deployments()
+          .inNamespace(namespace)
+          .resource(
+              new DeploymentBuilder()
+                  .withNewMetadata()
+                  .withName(name)
+                  .endMetadata()
+                  .withNewSpec()
+                  .withReplicas(REPLICAS)
+                  .withMinReadySeconds(MIN_READY_SECONDS)
+                  .withNewStrategy()
+                  .withType("RollingUpdate")
+                  .withNewRollingUpdate()
+                  .withNewMaxSurge(SURGE)
+                  .withNewMaxUnavailable(UNAVAILABLE)
+                  .endRollingUpdate()
+                  .endStrategy()
+                  .withNewSelector()
+                  .withMatchLabels(labels)
+                  .endSelector()
+                  .withNewTemplate()
+                  .withNewMetadata()
+                  .withLabels(labels)
+                  .endMetadata()
+                  .withNewSpec()
+                  .addNewContainer()
+                  .withName("web")
+                  .withImage(IMAGE + ":v1")
+                  .endContainer()
+                  .endSpec()
+                  .endTemplate()
+                  .endSpec()
+                  .build())
+          .create();
+      client
+          .apps()
+          .deployments()
+          .inNamespace(namespace)
+          .withName(name)
+          .waitUntilCondition(
+              d ->
+                  d != null
+                      && d.getStatus() != null
+                      && Integer.valueOf(REPLICAS).equals(d.getStatus().getAvailableReplicas()),
+              5,
+              TimeUnit.MINUTES);
     }
   }
 
@@ -158,12 +238,18 @@ public final class RolloutBenchmark {
     } else {
       client.apps().deployments().inNamespace(namespace).withName(name).delete();
     }
-    client.pods().inNamespace(namespace).withLabel("app", name).informOnCondition(List::isEmpty)
-        .orTimeout(5, TimeUnit.MINUTES).join();
+    client
+        .pods()
+        .inNamespace(namespace)
+        .withLabel("app", name)
+        .informOnCondition(List::isEmpty)
+        .orTimeout(5, TimeUnit.MINUTES)
+        .join();
   }
 
   private void kubectl(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString(), "-n", namespace));
+    List<String> command =
+        new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString(), "-n", namespace));
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes());
@@ -174,12 +260,20 @@ public final class RolloutBenchmark {
 
   private static void report(Map<String, List<double[]>> results) {
     double anchor = median(results.get(Variant.NATIVE.label), 0);
-    System.out.printf("%-44s %10s %22s %17s%n", "variant (50 replicas, surge " + SURGE + ", unavailable " + UNAVAILABLE + ")",
-        "median ms", "ratio vs native", "requests/replica");
+    System.out.printf(
+        "%-44s %10s %22s %17s%n",
+        "variant (50 replicas, surge " + SURGE + ", unavailable " + UNAVAILABLE + ")",
+        "median ms",
+        "ratio vs native",
+        "requests/replica");
     for (Map.Entry<String, List<double[]>> entry : results.entrySet()) {
       double millis = median(entry.getValue(), 0);
       double requests = median(entry.getValue(), 1);
-      System.out.printf("%-44s %10.0f %22.2f %17s%n", entry.getKey(), millis, millis / anchor,
+      System.out.printf(
+          "%-44s %10.0f %22.2f %17s%n",
+          entry.getKey(),
+          millis,
+          millis / anchor,
           Double.isNaN(requests) ? "(not counted)" : String.format("%.2f", requests));
     }
   }

@@ -59,7 +59,8 @@ public final class Deployments implements AutoCloseable {
       Cluster cluster, RolloutRequest request, Trigger trigger, RolloutListener listener) {
     WorkloadTarget target = request.target();
     WorkloadStatus before = WorkloadStatusReader.read(cluster, target);
-    String strategy = target.kind() == WorkloadKind.REPLICATION_CONTROLLER ? "rolling-update" : "rollout";
+    String strategy =
+        target.kind() == WorkloadKind.REPLICATION_CONTROLLER ? "rolling-update" : "rollout";
     DeploymentRecord record =
         record(cluster, target, strategy, request.parameters(), trigger)
             .imageBefore(describe(before.images()))
@@ -109,7 +110,8 @@ public final class Deployments implements AutoCloseable {
         listener,
         recording ->
             target.kind() == WorkloadKind.REPLICATION_CONTROLLER
-                ? ReplicationControllerRollingUpdate.rollback(cluster, target, parameters, recording)
+                ? ReplicationControllerRollingUpdate.rollback(
+                    cluster, target, parameters, recording)
                 : DeploymentRollout.rollback(cluster, target, parameters, recording));
   }
 
@@ -150,7 +152,10 @@ public final class Deployments implements AutoCloseable {
       throw e;
     }
     writer.finished(
-        id, Outcome.valueOf(result.outcome().name()), Instant.now(), result.reason(),
+        id,
+        Outcome.valueOf(result.outcome().name()),
+        Instant.now(),
+        result.reason(),
         image.map(ImageReference::toString).orElse(null));
     return new ApplyReport(id, result);
   }
@@ -187,7 +192,8 @@ public final class Deployments implements AutoCloseable {
     try {
       result = rollout.apply(recording);
     } catch (RuntimeException e) {
-      writer.finished(record.id(), Outcome.FAILED, Instant.now(), "refused: " + e.getMessage(), null);
+      writer.finished(
+          record.id(), Outcome.FAILED, Instant.now(), "refused: " + e.getMessage(), null);
       throw e;
     }
     writer.finished(
@@ -255,8 +261,10 @@ public final class Deployments implements AutoCloseable {
   }
 
   private static String changeCause(Trigger trigger) {
-    return "container-cloud apply (" + trigger.type().name().toLowerCase(java.util.Locale.ROOT)
-        + " " + trigger.value() + ")";
+    return "container-cloud apply ("
+        + trigger.type().name().toLowerCase(java.util.Locale.ROOT)
+        + " "
+        + trigger.value()
+        + ")";
   }
-
 }

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A workload's rollout state as the cluster shows it now: replica counts, images by container,
- * and the update in progress if there is one (the new controller of an RC update, or a Deployment
+ * A workload's rollout state as the cluster shows it now: replica counts, images by container, and
+ * the update in progress if there is one (the new controller of an RC update, or a Deployment
  * revision not yet complete).
  */
 public record WorkloadStatus(

@@ -36,8 +36,14 @@ public final class WorkloadStatusReader {
     int available =
         status == null || status.getAvailableReplicas() == null ? 0 : status.getAvailableReplicas();
     return new WorkloadStatus(
-        target, desired, current, ready, available, nextExists ? 0 : current,
-        DeploymentRollout.allImages(rc.getSpec().getTemplate()), null,
+        target,
+        desired,
+        current,
+        ready,
+        available,
+        nextExists ? 0 : current,
+        DeploymentRollout.allImages(rc.getSpec().getTemplate()),
+        null,
         nextExists ? "update to controller " + next : null);
   }
 
@@ -54,18 +60,29 @@ public final class WorkloadStatusReader {
     Map<String, String> annotations = d.getMetadata().getAnnotations();
     String revision = annotations == null ? null : annotations.get(Annotations.REVISION);
     boolean observed =
-        status != null && status.getObservedGeneration() != null
+        status != null
+            && status.getObservedGeneration() != null
             && status.getObservedGeneration() >= d.getMetadata().getGeneration();
     boolean rolling = !observed || updated != desired || current != updated || available != updated;
     return new WorkloadStatus(
-        target, desired, current, ready, available, updated,
-        DeploymentRollout.allImages(d.getSpec().getTemplate()), revision,
+        target,
+        desired,
+        current,
+        ready,
+        available,
+        updated,
+        DeploymentRollout.allImages(d.getSpec().getTemplate()),
+        revision,
         rolling ? "revision " + revision + " rolling out" : null);
   }
 
   private static InvalidRolloutException missing(WorkloadTarget target) {
     return new InvalidRolloutException(
-        "name: " + target.kind().apiKind() + " " + target.name() + " not found in namespace "
+        "name: "
+            + target.kind().apiKind()
+            + " "
+            + target.name()
+            + " not found in namespace "
             + target.namespace());
   }
 }

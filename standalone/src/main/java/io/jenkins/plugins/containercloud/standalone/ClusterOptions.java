@@ -23,7 +23,8 @@ final class ClusterOptions {
   @Option(
       names = "--cluster",
       paramLabel = "NAME",
-      description = "The cluster's name in the history (default: the context's name, or 'default').")
+      description =
+          "The cluster's name in the history (default: the context's name, or 'default').")
   String cluster;
 
   @Option(
@@ -52,6 +53,7 @@ final class ClusterOptions {
       // Like kubectl, take the first file of a path list.
       return Path.of(fromEnvironment.split(java.io.File.pathSeparator)[0]);
     }
-    return Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")), ".kube", "config");
+    return Path.of(
+        environment.getOrDefault("HOME", System.getProperty("user.home")), ".kube", "config");
   }
 }

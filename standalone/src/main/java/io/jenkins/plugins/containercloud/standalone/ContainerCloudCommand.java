@@ -45,6 +45,7 @@ final class ContainerCloudCommand implements Runnable {
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        new picocli.CommandLine(this), "name a command: build, push, deploy, rollback, status or history (see --help)");
+        new picocli.CommandLine(this),
+        "name a command: build, push, deploy, rollback, status or history (see --help)");
   }
 }

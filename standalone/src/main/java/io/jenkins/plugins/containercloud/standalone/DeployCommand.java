@@ -23,7 +23,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code container-cloud deploy}: roll an image out, or apply manifests, and wait for the result. */
+/**
+ * {@code container-cloud deploy}: roll an image out, or apply manifests, and wait for the result.
+ */
 @Command(
     name = "deploy",
     mixinStandardHelpOptions = true,
@@ -52,12 +54,39 @@ final class DeployCommand implements Callable<Integer> {
         names = "--manifests",
         paramLabel = "FILE",
         arity = "1..*",
+        parameterConsumer = FilesUntilNextOption.class,
         description = "YAML manifests to apply (server-side apply).")
     List<Path> manifests;
   }
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Target target;
+
+  /**
+   * Takes file names up to the next option, so that options may follow {@code --manifests a.yaml
+   * b.yaml} (the command line otherwise lets option values look like options).
+   */
+  static final class FilesUntilNextOption implements picocli.CommandLine.IParameterConsumer {
+    @Override
+    public void consumeParameters(
+        java.util.Stack<String> args,
+        picocli.CommandLine.Model.ArgSpec argSpec,
+        picocli.CommandLine.Model.CommandSpec commandSpec) {
+      List<Path> files = new java.util.ArrayList<>();
+      while (!args.isEmpty() && !args.peek().startsWith("-")) {
+        files.add(Path.of(args.pop()));
+      }
+      if (files.isEmpty()) {
+        throw new picocli.CommandLine.ParameterException(
+            commandSpec.commandLine(), "--manifests needs at least one FILE");
+      }
+      List<Path> previous = argSpec.getValue();
+      if (previous != null) {
+        files.addAll(0, previous);
+      }
+      argSpec.setValue(files);
+    }
+  }
 
   @Option(names = "--container", paramLabel = "NAME", description = "The container to update.")
   String container;
@@ -77,7 +106,8 @@ final class DeployCommand implements Callable<Integer> {
           spec.commandLine(), "--image is required with --rc or --deployment");
     }
     if (target.workload != null
-        && (target.workload.replicationController == null) == (target.workload.deployment == null)) {
+        && (target.workload.replicationController == null)
+            == (target.workload.deployment == null)) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "give one of --rc NAME, --deployment NAME or --manifests FILE...");
     }
@@ -90,7 +120,9 @@ final class DeployCommand implements Callable<Integer> {
                 spec.commandLine()
                     .getErr()
                     .println(
-                        "warning: " + r + " is not pinned by digest; the registry may serve"
+                        "warning: "
+                            + r
+                            + " is not pinned by digest; the registry may serve"
                             + " another image under this tag later"));
     Trigger trigger = Trigger.cli(user());
     try (Deployments deployments = history.open(top.environment());
@@ -99,8 +131,14 @@ final class DeployCommand implements Callable<Integer> {
       if (target.manifests != null) {
         ApplyReport report =
             deployments.apply(
-                connected, namespace, String.join(",", manifests.keySet()), manifests, reference,
-                parameters, trigger, printer);
+                connected,
+                namespace,
+                String.join(",", manifests.keySet()),
+                manifests,
+                reference,
+                parameters,
+                trigger,
+                printer);
         output.printApply(spec.commandLine().getOut(), report);
         return report.result().succeeded() ? 0 : Main.FAILURE;
       }

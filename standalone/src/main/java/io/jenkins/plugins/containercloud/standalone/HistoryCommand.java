@@ -70,7 +70,9 @@ final class HistoryCommand implements Callable<Integer> {
         query = query.withOutcome(Outcome.valueOf(outcome.toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
-            "--outcome: '" + outcome + "' is not one of running, succeeded, failed, rolled_back,"
+            "--outcome: '"
+                + outcome
+                + "' is not one of running, succeeded, failed, rolled_back,"
                 + " interrupted");
       }
     }
@@ -101,7 +103,8 @@ final class HistoryCommand implements Callable<Integer> {
     String took =
         r.finishedAt() == null
             ? "running"
-            : String.format("%.1f s", Duration.between(r.startedAt(), r.finishedAt()).toMillis() / 1000.0);
+            : String.format(
+                "%.1f s", Duration.between(r.startedAt(), r.finishedAt()).toMillis() / 1000.0);
     return String.format(
         "%s  %-11s %s/%s/%s %s  %s -> %s  (%s, by %s %s)%s  [%s]",
         r.startedAt(),

@@ -37,7 +37,10 @@ final class HistoryOptions {
     Path base =
         dataHome != null && !dataHome.isBlank()
             ? Path.of(dataHome)
-            : Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")), ".local", "share");
+            : Path.of(
+                environment.getOrDefault("HOME", System.getProperty("user.home")),
+                ".local",
+                "share");
     return HistoryDatabase.h2File(base.resolve("container-cloud").resolve("history"));
   }
 }

@@ -1,14 +1,13 @@
 package io.jenkins.plugins.containercloud.standalone;
 
-import io.jenkins.plugins.containercloud.api.ApplyReport;
-import io.jenkins.plugins.containercloud.api.DeploymentReport;
-import io.jenkins.plugins.containercloud.api.JsonViews;
-import io.jenkins.plugins.containercloud.rollout.RolloutResult;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.containercloud.api.ApplyReport;
 import io.jenkins.plugins.containercloud.api.BuildResult;
+import io.jenkins.plugins.containercloud.api.DeploymentReport;
+import io.jenkins.plugins.containercloud.api.JsonViews;
 import io.jenkins.plugins.containercloud.image.PushedImage;
+import io.jenkins.plugins.containercloud.rollout.RolloutResult;
 import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 
@@ -62,7 +61,9 @@ final class OutputOptions {
               + result.imageAfter()
               + String.format(" (%.1f s)", result.duration().toMillis() / 1000.0)
               + (result.reason() == null ? "" : ": " + result.reason())
-              + " [" + report.deploymentId() + "]");
+              + " ["
+              + report.deploymentId()
+              + "]");
     }
     out.flush();
   }
@@ -75,7 +76,9 @@ final class OutputOptions {
       out.println(
           report.result().outcome()
               + (report.result().reason() == null ? "" : ": " + report.result().reason())
-              + " [" + report.deploymentId() + "]");
+              + " ["
+              + report.deploymentId()
+              + "]");
     }
     out.flush();
   }

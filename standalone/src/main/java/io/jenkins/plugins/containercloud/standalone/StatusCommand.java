@@ -43,14 +43,19 @@ final class StatusCommand implements Callable<Integer> {
       } else {
         out.printf(
             "%s: %d desired, %d current, %d ready, %d available, %d updated%s%n",
-            status.workload(), status.desired(), status.current(), status.ready(),
-            status.available(), status.updated(),
+            status.workload(),
+            status.desired(),
+            status.current(),
+            status.ready(),
+            status.available(),
+            status.updated(),
             status.revision() == null ? "" : ", revision " + status.revision());
         status.images().forEach((c, i) -> out.printf("  container %s: %s%n", c, i));
         out.println(
             status.complete()
                 ? "  rollout complete"
-                : "  rollout not complete" + status.updateInProgress().map(p -> ": " + p).orElse(""));
+                : "  rollout not complete"
+                    + status.updateInProgress().map(p -> ": " + p).orElse(""));
       }
       out.flush();
       return status.complete() ? 0 : Main.FAILURE;

@@ -15,7 +15,8 @@ final class WorkloadOptions {
 
   WorkloadTarget target(String namespace, String container) {
     return replicationController != null
-        ? new WorkloadTarget(namespace, WorkloadKind.REPLICATION_CONTROLLER, replicationController, container)
+        ? new WorkloadTarget(
+            namespace, WorkloadKind.REPLICATION_CONTROLLER, replicationController, container)
         : new WorkloadTarget(namespace, WorkloadKind.DEPLOYMENT, deployment, container);
   }
 }
