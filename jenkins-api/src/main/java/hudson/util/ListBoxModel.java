@@ -30,13 +30,13 @@ public class ListBoxModel extends ArrayList<ListBoxModel.Option> implements Http
    * Compile-only declaration of Jenkins' {@code ListBoxModel.Option}; see jenkins-api/README.md.
    *
    * <p>Jenkins' public fields {@code name}, {@code value} and {@code selected} are not in the
-   * reference, so they are private here.
+   * reference, so they are package-private here.
    */
   public static final class Option {
 
-    private final String name;
-    private final String value;
-    private final boolean selected;
+    final String name;
+    final String value;
+    final boolean selected;
 
     public Option(String name, String value) {
       this(name, value, false);
