@@ -36,26 +36,26 @@ final class ConformanceCheck {
 
   private final ApiReference reference;
   private final ClassLoader loader;
-  private final Path declaredRoot;
+  private final Set<String> declaredHere;
   private final Set<String> fromJars;
   private final KnownDeviations deviations;
   private final List<String> differences = new ArrayList<>();
 
   /**
-   * @param declaredRoot the class directory of the declarations: the classes in it must declare
-   *     nothing beyond the reference
+   * @param declaredHere the binary names of the classes declared here (see {@link #classesUnder}):
+   *     they must declare nothing beyond the reference
    * @param fromJars listed types that come from real jars although not in the reference's external
    *     section (they must not be declared here)
    */
   ConformanceCheck(
       ApiReference reference,
       ClassLoader loader,
-      Path declaredRoot,
+      Set<String> declaredHere,
       Set<String> fromJars,
       KnownDeviations deviations) {
     this.reference = reference;
     this.loader = loader;
-    this.declaredRoot = declaredRoot;
+    this.declaredHere = declaredHere;
     this.fromJars = fromJars;
     this.deviations = deviations;
   }
@@ -63,7 +63,6 @@ final class ConformanceCheck {
   /** Every difference, one readable line each; empty when the classes conform. */
   List<String> differences() {
     differences.clear();
-    Set<String> declaredHere = classesUnder(declaredRoot);
     for (ApiReference.Type type : reference.types().values()) {
       load(type.name())
           .ifPresentOrElse(
@@ -305,7 +304,8 @@ final class ConformanceCheck {
     }
   }
 
-  private static Set<String> classesUnder(Path root) {
+  /** The binary names of the classes compiled into {@code root}. */
+  static Set<String> classesUnder(Path root) {
     try (Stream<Path> files = Files.walk(root)) {
       return files
           .filter(f -> f.toString().endsWith(".class"))

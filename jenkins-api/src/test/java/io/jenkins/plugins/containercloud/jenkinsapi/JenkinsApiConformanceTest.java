@@ -39,7 +39,7 @@ class JenkinsApiConformanceTest {
         new ConformanceCheck(
             ApiReference.parse(Files.readAllLines(reference)),
             getClass().getClassLoader(),
-            classesDirectory(),
+            ConformanceCheck.classesUnder(classesDirectory()),
             FROM_JARS,
             KnownDeviations.ofJenkinsApi());
     List<String> differences = check.differences();
