@@ -102,9 +102,17 @@ final class ConformanceCheck {
     if (c.isAnnotation()) {
       checkAnnotation(type, c.asSubclass(Annotation.class));
     } else {
-      String decl = type.comment("decl:").map(d -> d.split(";")[0].trim()).orElse("");
-      if (!decl.equals(Signatures.declaration(c)) && !deviations.allows("decl " + type.name())) {
-        compare("type " + type.name() + " generic declaration", decl, Signatures.declaration(c));
+      String listed = type.comment("decl:").map(d -> d.split(";")[0].trim()).orElse("");
+      String declared = Signatures.declaration(c);
+      if (!listed.equals(declared) && !deviations.allows("decl " + type.name())) {
+        report(
+            "differs",
+            "type "
+                + type.name()
+                + " generic declaration: reference "
+                + listed
+                + ", declared "
+                + declared);
       }
     }
     boolean deprecated = type.comment("decl:").map(d -> d.contains("@Deprecated")).orElse(false);
@@ -159,7 +167,8 @@ final class ConformanceCheck {
     }
     for (AccessibleObject extra : declared.values()) {
       String line = line(extra);
-      boolean required = extra instanceof Method m && implementsInheritedAbstract(c, m);
+      boolean required =
+          extra instanceof Method m && RequiredImplementations.implementsInheritedAbstract(c, m);
       if (!required && !deviations.allows(line)) {
         report("unexpected", line);
       }
@@ -197,64 +206,16 @@ final class ConformanceCheck {
     }
   }
 
-  /**
-   * Whether {@code method} only implements an abstract method that {@code c}, being concrete, must
-   * implement: javac demands it, and the real class has it too, although the reference does not
-   * list it.
-   */
-  private static boolean implementsInheritedAbstract(Class<?> c, Method method) {
-    if (c.isInterface()
-        || Modifier.isAbstract(c.getModifiers())
-        || Modifier.isStatic(method.getModifiers())) {
-      return false;
-    }
-    return supertypes(c)
-        .flatMap(s -> Arrays.stream(s.getDeclaredMethods()))
-        .filter(a -> Modifier.isAbstract(a.getModifiers()))
-        .filter(a -> a.getName().equals(method.getName()))
-        .filter(a -> a.getParameterCount() == method.getParameterCount())
-        .anyMatch(a -> declaresWithParameters(c, a) && !implementedAbove(c, a));
-  }
-
-  private static boolean declaresWithParameters(Class<?> c, Method abstractMethod) {
-    return Arrays.stream(c.getDeclaredMethods())
-        .anyMatch(
-            m ->
-                m.getName().equals(abstractMethod.getName())
-                    && Arrays.equals(m.getParameterTypes(), abstractMethod.getParameterTypes()));
-  }
-
-  private static boolean implementedAbove(Class<?> c, Method abstractMethod) {
-    for (Class<?> k = c.getSuperclass(); k != null; k = k.getSuperclass()) {
-      try {
-        Method m =
-            k.getDeclaredMethod(abstractMethod.getName(), abstractMethod.getParameterTypes());
-        if (!Modifier.isAbstract(m.getModifiers())) {
-          return true;
-        }
-      } catch (NoSuchMethodException notHere) {
-        // look further up
-      }
-    }
-    return false;
-  }
-
-  private static Stream<Class<?>> supertypes(Class<?> c) {
-    Stream<Class<?>> direct =
-        Stream.concat(Stream.ofNullable(c.getSuperclass()), Arrays.stream(c.getInterfaces()));
-    return direct.flatMap(s -> Stream.concat(Stream.of(s), supertypes(s))).distinct();
-  }
-
   private static Map<String, AccessibleObject> listableMembers(Class<?> c) {
     Map<String, AccessibleObject> members = new LinkedHashMap<>();
     for (Constructor<?> k : c.getDeclaredConstructors()) {
       if (Signatures.isListable(k.getModifiers()) && !k.isSynthetic()) {
-        members.put("ctor <init> " + descriptor(k), k);
+        members.put("ctor <init> " + Signatures.descriptor(k), k);
       }
     }
     for (Method m : c.getDeclaredMethods()) {
       if (Signatures.isListable(m.getModifiers()) && !m.isSynthetic() && !m.isBridge()) {
-        members.put("method " + m.getName() + " " + descriptor(m), m);
+        members.put("method " + m.getName() + " " + Signatures.descriptor(m), m);
       }
     }
     for (Field f : c.getDeclaredFields()) {
@@ -263,11 +224,6 @@ final class ConformanceCheck {
       }
     }
     return members;
-  }
-
-  private static String descriptor(Executable e) {
-    String line = e instanceof Method m ? Signatures.line(m) : Signatures.line((Constructor<?>) e);
-    return line.substring(line.lastIndexOf(' ') + 1);
   }
 
   private static String line(AccessibleObject member) {
@@ -330,41 +286,5 @@ final class ConformanceCheck {
 
   private void report(String what, String detail) {
     differences.add("%-13s %s".formatted(what, detail));
-  }
-
-  /** A {@code src:} comment taken apart. */
-  record SourceForm(
-      String head,
-      List<String> exceptions,
-      boolean varargs,
-      boolean deprecated,
-      String defaultValue) {
-
-    static SourceForm parse(String src) {
-      String s = src;
-      String defaultValue = null;
-      int at = s.indexOf(" default ");
-      if (at >= 0) {
-        defaultValue = s.substring(at + " default ".length()).trim();
-        s = s.substring(0, at);
-      }
-      boolean varargs = s.contains("(varargs)");
-      boolean deprecated = s.contains("@Deprecated");
-      s =
-          s.replace("(varargs)", "")
-              .replace("@Deprecated", "")
-              .replaceAll("@Restricted\\([^)]*\\)", "");
-      List<String> exceptions = List.of();
-      at = s.indexOf(" throws ");
-      if (at >= 0) {
-        exceptions =
-            Arrays.stream(s.substring(at + " throws ".length()).trim().split(","))
-                .map(String::trim)
-                .sorted()
-                .toList();
-        s = s.substring(0, at);
-      }
-      return new SourceForm(s.trim(), exceptions, varargs, deprecated, defaultValue);
-    }
   }
 }

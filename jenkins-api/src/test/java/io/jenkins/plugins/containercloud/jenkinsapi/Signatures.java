@@ -152,6 +152,14 @@ final class Signatures {
         .toList();
   }
 
+  static String descriptor(Method method) {
+    return descriptor(method.getParameterTypes(), method.getReturnType());
+  }
+
+  static String descriptor(Constructor<?> constructor) {
+    return descriptor(constructor.getParameterTypes(), void.class);
+  }
+
   static String descriptor(Class<?> type) {
     if (type.isArray()) {
       return type.getName().replace('.', '/');
