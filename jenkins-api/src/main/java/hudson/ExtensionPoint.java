@@ -1,0 +1,4 @@
+package hudson;
+
+/** Compile-only declaration of Jenkins' {@code ExtensionPoint}; see jenkins-api/README.md. */
+public interface ExtensionPoint {}

@@ -1,0 +1,28 @@
+package hudson.model;
+
+import hudson.model.queue.FoldableAction;
+import jenkins.model.RunAction2;
+
+/** Compile-only declaration of Jenkins' {@code CauseAction}; see jenkins-api/README.md. */
+public class CauseAction implements FoldableAction, RunAction2 {
+
+  public CauseAction(Cause... c) {}
+
+  public CauseAction(Cause c) {}
+
+  // The three below are required of a concrete Action; Jenkins' CauseAction declares them too.
+  @Override
+  public String getIconFileName() {
+    throw new UnsupportedOperationException("CauseAction.getIconFileName runs only inside Jenkins");
+  }
+
+  @Override
+  public String getDisplayName() {
+    throw new UnsupportedOperationException("CauseAction.getDisplayName runs only inside Jenkins");
+  }
+
+  @Override
+  public String getUrlName() {
+    throw new UnsupportedOperationException("CauseAction.getUrlName runs only inside Jenkins");
+  }
+}

@@ -1,0 +1,4 @@
+package hudson.model;
+
+/** Compile-only declaration of Jenkins' {@code PersistenceRoot}; see jenkins-api/README.md. */
+public interface PersistenceRoot extends Saveable {}

@@ -1,0 +1,67 @@
+package jenkins.model;
+
+import hudson.model.AbstractCIBase;
+import hudson.model.DescriptorByNameOwner;
+import hudson.model.Item;
+import hudson.model.ModifiableViewGroup;
+import hudson.security.ACL;
+import hudson.security.AccessControlled;
+import hudson.security.Permission;
+import jenkins.util.io.OnMaster;
+import org.kohsuke.stapler.StaplerFallback;
+import org.kohsuke.stapler.StaplerProxy;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * Compile-only declaration of Jenkins' {@code Jenkins}; see jenkins-api/README.md.
+ *
+ * <p>Test infrastructure: there is never an instance, so {@link #getInstanceOrNull()} answers null
+ * and {@link #get()} throws what Jenkins throws when it is not running.
+ */
+public class Jenkins extends AbstractCIBase
+    implements DirectlyModifiableTopLevelItemGroup,
+        StaplerProxy,
+        StaplerFallback,
+        ModifiableViewGroup,
+        AccessControlled,
+        DescriptorByNameOwner,
+        ModelObjectWithContextMenu,
+        ModelObjectWithChildren,
+        OnMaster,
+        Loadable {
+
+  /** Null: outside Jenkins there are no permissions (the reference lists no way to make one). */
+  public static final Permission ADMINISTER = null;
+
+  private Jenkins() {}
+
+  public static Jenkins get() throws IllegalStateException {
+    throw new IllegalStateException(
+        "Jenkins.instance is missing. Read the documentation of Jenkins.getInstanceOrNull to see"
+            + " what you are doing wrong.");
+  }
+
+  public static Jenkins getInstanceOrNull() {
+    return null;
+  }
+
+  public <T extends Item> T getItemByFullName(String fullName, Class<T> type)
+      throws AccessDeniedException {
+    throw new UnsupportedOperationException("Jenkins.getItemByFullName runs only inside Jenkins");
+  }
+
+  public String getRootUrl() throws IllegalStateException {
+    throw new UnsupportedOperationException("Jenkins.getRootUrl runs only inside Jenkins");
+  }
+
+  // getACL and getDisplayName are required of a concrete class; Jenkins declares them too.
+  @Override
+  public ACL getACL() {
+    throw new UnsupportedOperationException("Jenkins.getACL runs only inside Jenkins");
+  }
+
+  @Override
+  public String getDisplayName() {
+    throw new UnsupportedOperationException("Jenkins.getDisplayName runs only inside Jenkins");
+  }
+}

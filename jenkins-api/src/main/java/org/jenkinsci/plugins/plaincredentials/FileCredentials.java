@@ -1,0 +1,13 @@
+package org.jenkinsci.plugins.plaincredentials;
+
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Compile-only declaration of Jenkins' {@code FileCredentials}; see jenkins-api/README.md. */
+public interface FileCredentials extends StandardCredentials {
+
+  String getFileName();
+
+  InputStream getContent() throws IOException;
+}
