@@ -180,9 +180,18 @@ public final class NamespaceState implements AutoCloseable {
     }
   }
 
-  /** Waits until something in this namespace changes, at most {@code timeout}. */
-  public void awaitAnyChange(Duration timeout) throws InterruptedException {
-    signal.awaitChangeAfter(signal.generation(), timeout);
+  /**
+   * A counter that moves on every watch event in this namespace. Read it before looking at the
+   * caches and pass it to {@link #awaitChangeAfter}, so that an event arriving in between is not
+   * missed.
+   */
+  public long changeCount() {
+    return signal.generation();
+  }
+
+  /** Waits until an event arrives after {@code changeCount} was read, at most {@code timeout}. */
+  public void awaitChangeAfter(long changeCount, Duration timeout) throws InterruptedException {
+    signal.awaitChangeAfter(changeCount, timeout);
   }
 
   @Override

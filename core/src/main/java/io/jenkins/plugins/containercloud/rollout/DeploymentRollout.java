@@ -169,6 +169,7 @@ public final class DeploymentRollout {
     Instant lastProgress = Instant.now();
     List<Integer> last = null;
     while (true) {
+      long seen = state.changeCount();
       Instant now = Instant.now();
       Deployment current =
           state
@@ -246,7 +247,7 @@ public final class DeploymentRollout {
       if (Thread.interrupted()) {
         throw new InterruptedException();
       }
-      state.awaitAnyChange(Duration.ofSeconds(1));
+      state.awaitChangeAfter(seen, Duration.ofSeconds(1));
     }
   }
 

@@ -50,6 +50,27 @@ final class PodStatus {
     return since.map(t -> !t.plus(minReady).isAfter(now)).orElse(false);
   }
 
+  /**
+   * When the next Ready pod becomes available (Ready for minReadySeconds): no event marks that
+   * moment, so a wait must wake up for it.
+   */
+  static Optional<Instant> nextAvailableAt(List<Pod> pods, Duration minReady, Instant now) {
+    if (minReady.isZero()) {
+      return Optional.empty();
+    }
+    return pods.stream()
+        .filter(PodStatus::ready)
+        .map(
+            p ->
+                readyCondition(p)
+                    .map(PodCondition::getLastTransitionTime)
+                    .flatMap(PodStatus::instant))
+        .flatMap(Optional::stream)
+        .map(since -> since.plus(minReady))
+        .filter(at -> at.isAfter(now))
+        .min(Instant::compareTo);
+  }
+
   static long countReady(List<Pod> pods) {
     return pods.stream().filter(PodStatus::ready).count();
   }

@@ -334,22 +334,11 @@ public final class ReplicationControllerRollingUpdate {
             .withLabels(originalSelector)
             .list()
             .getItems();
-    for (Pod pod : pods) {
-      if (!value.equals(labels(pod).get(Annotations.DEPLOYMENT_LABEL))) {
-        cluster
-            .client()
-            .pods()
-            .inNamespace(target.namespace())
-            .withName(pod.getMetadata().getName())
-            .patch(
-                io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
-                    io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
-                ReplicationControllers.json(
-                    Map.of(
-                        "metadata",
-                        Map.of("labels", Map.of(Annotations.DEPLOYMENT_LABEL, value)))));
-      }
-    }
+    List<Pod> unlabelled =
+        pods.stream()
+            .filter(pod -> !value.equals(labels(pod).get(Annotations.DEPLOYMENT_LABEL)))
+            .toList();
+    controllers.labelPods(unlabelled, Annotations.DEPLOYMENT_LABEL, value);
     controllers.patch(
         name, Map.of("spec", Map.of("selector", Map.of(Annotations.DEPLOYMENT_LABEL, value))));
     // A pod the controller created from the old template while we relabelled would now be
@@ -407,6 +396,7 @@ public final class ReplicationControllerRollingUpdate {
     Instant lastProgress = Instant.now();
     List<Integer> last = null;
     while (true) {
+      long seen = state.changeCount();
       Instant now = Instant.now();
       List<Pod> newPods = live(state.podsMatching(newSelector));
       int newAvailable = PodStatus.countAvailable(newPods, parameters.minReady(), now);
@@ -471,8 +461,17 @@ public final class ReplicationControllerRollingUpdate {
                 + problem.map(p -> ": " + p.describe()).orElse(""));
       }
       checkInterrupted();
-      state.awaitAnyChange(Duration.ofSeconds(1));
+      state.awaitChangeAfter(seen, nextWake(newPods, now));
     }
+  }
+
+  /** Until the next event, or the moment a Ready pod becomes available, at most a second. */
+  private Duration nextWake(List<Pod> newPods, Instant now) {
+    Duration max = Duration.ofSeconds(1);
+    return PodStatus.nextAvailableAt(newPods, parameters.minReady(), now)
+        .map(at -> Duration.between(now, at).plusMillis(5))
+        .filter(d -> d.compareTo(max) < 0)
+        .orElse(max);
   }
 
   private Optional<RolloutEvent.PodProblem> reportProblems(List<Pod> pods, Instant now) {
