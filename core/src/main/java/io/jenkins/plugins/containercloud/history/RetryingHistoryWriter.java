@@ -279,7 +279,7 @@ public final class RetryingHistoryWriter implements AutoCloseable {
     Duration wait = backoff(q.failedAttempts);
     if (q.failedAttempts % settings.attemptsPerWarning() == 0) {
       LOG.warn(
-          "history database unavailable after {} attempts; {} writes kept queued, next attempt in"
+          "history database unavailable after {} attempts; writes kept queued: {}, next attempt in"
               + " {} ms. Oldest: {}. Outcomes waiting: {}. Last failure: {}",
           q.failedAttempts,
           pending().size(),
