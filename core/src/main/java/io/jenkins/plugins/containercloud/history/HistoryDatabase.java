@@ -89,9 +89,14 @@ public final class HistoryDatabase {
     return url.startsWith("jdbc:h2:");
   }
 
-  /** E.g. "jdbc:postgresql://db:5432/cc as containercloud". */
+  /**
+   * E.g. "jdbc:postgresql://db:5432/cc as containercloud", or "H2 file /var/lib/cc/history.mv.db".
+   */
   @Override
   public String toString() {
+    if (embedded) {
+      return "H2 file " + url.substring("jdbc:h2:file:".length(), url.indexOf(';')) + ".mv.db";
+    }
     return user == null || user.isEmpty() ? url() : url() + " as " + user;
   }
 

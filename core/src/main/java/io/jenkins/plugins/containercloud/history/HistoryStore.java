@@ -20,10 +20,12 @@ import java.util.Optional;
 public final class HistoryStore implements AutoCloseable {
 
   private final HistoryDatabase database;
+  private final ConnectionPool connections;
   private volatile boolean closed;
 
   private HistoryStore(HistoryDatabase database) {
     this.database = database;
+    this.connections = new ConnectionPool(database);
   }
 
   /**
@@ -221,6 +223,7 @@ public final class HistoryStore implements AutoCloseable {
       return;
     }
     closed = true;
+    connections.close();
     if (database.isEmbedded()) {
       try (Connection connection = database.connect();
           Statement statement = connection.createStatement()) {
@@ -232,29 +235,47 @@ public final class HistoryStore implements AutoCloseable {
   }
 
   private <T> T read(String what, Work<T> work) {
-    ensureOpen(what);
-    try (Connection connection = database.connect()) {
-      connection.setReadOnly(true);
-      return work.run(connection);
-    } catch (SQLException e) {
-      throw HistoryException.of(what, e);
-    }
+    return withConnection(
+        what,
+        connection -> {
+          connection.setReadOnly(true);
+          return work.run(connection);
+        });
   }
 
   private <T> T inTransaction(String what, Work<T> work) {
+    return withConnection(
+        what,
+        connection -> {
+          connection.setAutoCommit(false);
+          try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+          } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(connection, e);
+            throw e;
+          }
+        });
+  }
+
+  private <T> T withConnection(String what, Work<T> work) {
     ensureOpen(what);
-    try (Connection connection = database.connect()) {
-      connection.setAutoCommit(false);
-      try {
-        T result = work.run(connection);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        rollbackQuietly(connection, e);
-        throw e;
-      }
+    Connection connection;
+    try {
+      connection = connections.borrow();
     } catch (SQLException e) {
       throw HistoryException.of(what, e);
+    }
+    boolean failed = true;
+    try {
+      T result = work.run(connection);
+      failed = false;
+      return result;
+    } catch (SQLException e) {
+      throw HistoryException.of(what, e);
+    } finally {
+      connections.release(connection, failed);
     }
   }
 

@@ -27,9 +27,18 @@ final class OpenFailure {
             + ": "
             + detail
             + " ("
-            + database.redactSecrets(e.getMessage())
+            + database.redactSecrets(driverMessage(e))
             + ")",
         e,
         HistoryException.isTransient(e));
+  }
+
+  /** The driver's message, and the root cause's when that says more (an unknown host). */
+  private static String driverMessage(SQLException e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root == e ? e.getMessage() : e.getMessage() + " " + root;
   }
 }

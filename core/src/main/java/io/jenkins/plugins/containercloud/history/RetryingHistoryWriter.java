@@ -15,12 +15,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The way rollouts write history: calls return at once and never throw; one background thread
- * applies the writes in order, retrying those that fail transiently (database down, connection
- * refused, lock timeout) with bounded exponential backoff, and keeps them queued, in order, until
- * they land. While they do not, a warning names every waiting deployment outcome; a write that can
- * never succeed (bad data) is dropped with an error that carries its content; so is a write that
- * finds the queue full. Nothing is lost silently.
+ * The way rollouts write history: calls return at once and never throw because of the database
+ * (only for arguments that could never be written, at once); one background thread applies the
+ * writes in order, retrying those that fail transiently (database down, connection refused, lock
+ * timeout) with bounded exponential backoff, and keeps them queued, in order, until they land.
+ * While they do not, a warning names every waiting deployment outcome; a write that can never
+ * succeed (bad data) is dropped with an error that carries its content; so is a write that finds
+ * the queue full. Nothing is lost silently.
  *
  * <p>Order matters (an event needs its deployment), so a failing write holds back those behind it.
  */
@@ -279,7 +280,7 @@ public final class RetryingHistoryWriter implements AutoCloseable {
     Duration wait = backoff(q.failedAttempts);
     if (q.failedAttempts % settings.attemptsPerWarning() == 0) {
       LOG.warn(
-          "history database unavailable after {} attempts; {} writes kept queued, next attempt in"
+          "history database unavailable after {} attempts; writes kept queued: {}, next attempt in"
               + " {} ms. Oldest: {}. Outcomes waiting: {}. Last failure: {}",
           q.failedAttempts,
           pending().size(),

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containercloud.history;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Tests for {@link HistoryStore} on an embedded H2 file, the default database. */
@@ -11,5 +12,10 @@ class H2HistoryStoreTest extends HistoryStoreContract {
   @Override
   HistoryDatabase database() {
     return HistoryDatabase.h2File(dir.resolve("data/history"));
+  }
+
+  @Override
+  List<String> processArguments() {
+    return List.of("h2", dir.resolve("data/history").toString());
   }
 }

@@ -7,17 +7,23 @@ import static io.jenkins.plugins.containercloud.history.Deployments.running;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TimeZone;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What every history database must do, run against each of them by a subclass ({@link
@@ -27,8 +33,20 @@ abstract class HistoryStoreContract {
 
   HistoryStore store;
 
+  @TempDir Path processLogs;
+
   /** The same empty database every time it is called within one test. */
   abstract HistoryDatabase database() throws Exception;
+
+  /**
+   * How {@link CrashingWriterProcess} finds {@link #database()}: its arguments after the counts.
+   */
+  abstract List<String> processArguments() throws Exception;
+
+  /** The environment {@link CrashingWriterProcess} needs (the password, if any). */
+  Map<String, String> processEnvironment() {
+    return Map.of();
+  }
 
   @BeforeEach
   void openStore() throws Exception {
@@ -329,5 +347,81 @@ abstract class HistoryStoreContract {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** Killed after writing every row of a deployment and before committing: none of it stays. */
+  @Test
+  @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aProcessKilledInsideATransaction_leavesNothingOfIt() throws Exception {
+    store.close(); // the embedded file admits one process at a time
+    String inFlight;
+    Set<String> committed;
+    try (WriterProcess writer = startWriter(4, 200, 4)) {
+      inFlight = writer.awaitLine("hanging ");
+      committed = writer.committed;
+      writer.kill();
+    }
+
+    store = HistoryStore.open(database());
+
+    assertThat(committed).hasSize(3);
+    assertThat(store.recent(100))
+        .extracting(DeploymentRecord::id)
+        .containsExactlyInAnyOrderElementsOf(committed);
+    for (String id : committed) {
+      assertThat(store.events(id)).hasSize(200);
+    }
+    assertThat(store.find(inFlight)).isEmpty();
+    assertThat(store.events(inFlight)).isEmpty();
+    DeploymentRecord next = ended(running("after-the-crash", 0), Outcome.SUCCEEDED);
+    store.save(next, events(next, 2));
+    assertThat(store.find(next.id())).contains(next);
+  }
+
+  /**
+   * Killed the moment a commit starts, the in-flight deployment is found whole or not at all (both
+   * happen, by the race), and every deployment whose commit returned is there: on H2 this needs
+   * WRITE_DELAY=0, without which the file lags the commits by up to half a second.
+   */
+  @Test
+  @Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void processesKilledWhileCommitting_leaveEveryDeploymentWholeOrAbsent() throws Exception {
+    Set<String> committed = new HashSet<>();
+    Set<String> begun = new HashSet<>();
+    for (int round = 0; round < 4; round++) {
+      store.close();
+      try (WriterProcess writer = startWriter(0, 200, 0)) {
+        writer.awaitLine("open");
+        int commits = ThreadLocalRandom.current().nextInt(1, 6);
+        for (int i = 0; i < commits; i++) {
+          writer.awaitLine("committed ");
+        }
+        // Killed as soon as the next transaction has written its rows: while it commits.
+        writer.awaitLine("inside ");
+        writer.kill();
+        committed.addAll(writer.committed);
+        begun.addAll(writer.begun);
+      }
+      store = HistoryStore.open(database());
+
+      List<DeploymentRecord> stored = store.recent(1000);
+      assertThat(stored).extracting(DeploymentRecord::id).containsAll(committed);
+      assertThat(begun).containsAll(stored.stream().map(DeploymentRecord::id).toList());
+      for (DeploymentRecord record : stored) {
+        assertThat(record.outcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(store.events(record.id())).as("events of %s", record.id()).hasSize(200);
+      }
+    }
+  }
+
+  private WriterProcess startWriter(int batches, int eventsPerBatch, int hangInBatch)
+      throws Exception {
+    List<String> arguments =
+        new ArrayList<>(List.of("" + batches, "" + eventsPerBatch, "" + hangInBatch));
+    arguments.addAll(processArguments());
+    return WriterProcess.start(
+        arguments,
+        processEnvironment(),
+        processLogs.resolve("writer-" + System.nanoTime() + ".log"));
   }
 }

@@ -3,6 +3,8 @@ package io.jenkins.plugins.containercloud.history;
 import io.jenkins.plugins.containercloud.testing.PostgresSchema;
 import io.jenkins.plugins.containercloud.testing.Testbed;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 
 /**
@@ -19,6 +21,17 @@ class PostgresHistoryStoreTest extends HistoryStoreContract {
       schema = PostgresSchema.create();
     }
     return HistoryDatabase.jdbc(schema.url(), Testbed.postgresUser(), Testbed.postgresPassword());
+  }
+
+  @Override
+  List<String> processArguments() throws SQLException {
+    database();
+    return List.of("jdbc", schema.url(), Testbed.postgresUser());
+  }
+
+  @Override
+  Map<String, String> processEnvironment() {
+    return Map.of("HISTORY_PASSWORD", Testbed.postgresPassword());
   }
 
   @AfterEach

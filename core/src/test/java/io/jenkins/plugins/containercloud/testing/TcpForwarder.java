@@ -22,6 +22,7 @@ public final class TcpForwarder implements AutoCloseable {
   private final int port;
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
   private volatile ServerSocket server;
+  private Thread acceptor;
 
   private TcpForwarder(String targetHost, int targetPort) throws IOException {
     this.targetHost = targetHost;
@@ -45,6 +46,13 @@ public final class TcpForwarder implements AutoCloseable {
     server = null;
     if (current != null) {
       current.close();
+      // Only when the accepting thread has gone is the port surely closed and free to bind again.
+      try {
+        acceptor.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while closing port " + port, e);
+      }
     }
     for (Socket socket : sockets) {
       socket.close();
@@ -69,9 +77,11 @@ public final class TcpForwarder implements AutoCloseable {
     socket.setReuseAddress(true);
     socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort));
     server = socket;
-    Thread.ofVirtual()
-        .name("tcp-forwarder-" + socket.getLocalPort())
-        .start(() -> acceptLoop(socket));
+    acceptor =
+        Thread.ofPlatform()
+            .daemon()
+            .name("tcp-forwarder-" + socket.getLocalPort())
+            .start(() -> acceptLoop(socket));
     return socket.getLocalPort();
   }
 
@@ -79,6 +89,10 @@ public final class TcpForwarder implements AutoCloseable {
     while (!socket.isClosed()) {
       try {
         Socket client = socket.accept();
+        if (server != socket) {
+          closeQuietly(client); // accepted as refuse() closed the port
+          return;
+        }
         Socket target;
         try {
           target = new Socket(targetHost, targetPort);
