@@ -1,17 +1,16 @@
 package io.jenkins.plugins.containercloud.sandbox;
 
+import static io.jenkins.plugins.containercloud.sandbox.SandboxFixture.eventually;
 import static io.jenkins.plugins.containercloud.sandbox.SandboxFixture.newNamespace;
 import static io.jenkins.plugins.containercloud.sandbox.SandboxFixture.pods;
 import static io.jenkins.plugins.containercloud.sandbox.SandboxFixture.rc;
 import static io.jenkins.plugins.containercloud.sandbox.SandboxFixture.readyPods;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ReplicationController;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -51,11 +50,8 @@ class ReplicationManagerTest {
         .resource(rc("web", 3, labels, "registry/web:1"))
         .create();
 
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .untilAsserted(() -> assertThat(readyPods(client, ns, labels)).isEqualTo(3));
-    await()
-        .atMost(Duration.ofSeconds(10))
+    eventually().untilAsserted(() -> assertThat(readyPods(client, ns, labels)).isEqualTo(3));
+    eventually()
         .untilAsserted(
             () -> {
               ReplicationController rc =
@@ -76,11 +72,8 @@ class ReplicationManagerTest {
 
     client.replicationControllers().inNamespace(ns).withName("web").scale(1);
 
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .untilAsserted(() -> assertThat(pods(client, ns, labels)).hasSize(1));
-    await()
-        .atMost(Duration.ofSeconds(10))
+    eventually().untilAsserted(() -> assertThat(pods(client, ns, labels)).hasSize(1));
+    eventually()
         .untilAsserted(
             () -> {
               ReplicationController rc =
@@ -99,9 +92,7 @@ class ReplicationManagerTest {
         .inNamespace(ns)
         .resource(rc("api", 2, labels, "registry/api:1"))
         .create();
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .untilAsserted(() -> assertThat(readyPods(client, ns, labels)).isEqualTo(2));
+    eventually().untilAsserted(() -> assertThat(readyPods(client, ns, labels)).isEqualTo(2));
     Pod relabelled = pods(client, ns, labels).get(0);
 
     client
@@ -114,8 +105,7 @@ class ReplicationManagerTest {
               return p;
             });
 
-    await()
-        .atMost(Duration.ofSeconds(10))
+    eventually()
         .untilAsserted(
             () -> {
               Pod released =
@@ -134,8 +124,7 @@ class ReplicationManagerTest {
               return p;
             });
 
-    await()
-        .atMost(Duration.ofSeconds(10))
+    eventually()
         .untilAsserted(
             () -> {
               List<Pod> pods = pods(client, ns, labels);
@@ -152,9 +141,7 @@ class ReplicationManagerTest {
         .inNamespace(ns)
         .resource(rc("orphans", 2, labels, "registry/o:1"))
         .create();
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .untilAsserted(() -> assertThat(readyPods(client, ns, labels)).isEqualTo(2));
+    eventually().untilAsserted(() -> assertThat(readyPods(client, ns, labels)).isEqualTo(2));
     List<String> before =
         pods(client, ns, labels).stream().map(p -> p.getMetadata().getName()).sorted().toList();
 
@@ -165,8 +152,7 @@ class ReplicationManagerTest {
         .withPropagationPolicy(DeletionPropagation.ORPHAN)
         .delete();
 
-    await()
-        .atMost(Duration.ofSeconds(10))
+    eventually()
         .untilAsserted(
             () -> {
               assertThat(client.replicationControllers().inNamespace(ns).withName("orphans").get())
@@ -183,8 +169,7 @@ class ReplicationManagerTest {
             .resource(rc("orphans", 2, labels, "registry/o:2"))
             .create();
 
-    await()
-        .atMost(Duration.ofSeconds(10))
+    eventually()
         .untilAsserted(
             () ->
                 assertThat(pods(client, ns, labels))
@@ -205,14 +190,11 @@ class ReplicationManagerTest {
         .inNamespace(ns)
         .resource(rc("gone", 2, labels, "registry/g:1"))
         .create();
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .untilAsserted(() -> assertThat(readyPods(client, ns, labels)).isEqualTo(2));
+    eventually().untilAsserted(() -> assertThat(readyPods(client, ns, labels)).isEqualTo(2));
 
     client.replicationControllers().inNamespace(ns).withName("gone").delete();
 
-    await()
-        .atMost(Duration.ofSeconds(10))
+    eventually()
         .untilAsserted(() -> assertThat(client.pods().inNamespace(ns).list().getItems()).isEmpty());
   }
 }

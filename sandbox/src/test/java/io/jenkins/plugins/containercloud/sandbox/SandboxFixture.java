@@ -7,9 +7,12 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.ReplicationController;
 import io.fabric8.kubernetes.api.model.ReplicationControllerBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 
 /** Helpers shared by the sandbox tests: namespaces, templates, pod queries. */
 final class SandboxFixture {
@@ -17,6 +20,11 @@ final class SandboxFixture {
   private static final AtomicInteger NAMESPACES = new AtomicInteger();
 
   private SandboxFixture() {}
+
+  /** Waits up to ten seconds for a condition, treating exceptions on the way as not yet. */
+  static ConditionFactory eventually() {
+    return Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions();
+  }
 
   static String newNamespace(KubernetesClient client) {
     String name = "test-" + NAMESPACES.incrementAndGet();
