@@ -44,12 +44,12 @@ final class WriteHandler {
       throw ApiException.notFound(path);
     }
     JsonNode patched;
-    if (type.contains("json-patch")) {
+    if (type.contains("strategic-merge-patch")) {
+      patched = StrategicMerge.apply(current, patch);
+    } else if (type.contains("json-patch")) {
       patched = JsonPatch.apply(patch, current);
     } else if (type.contains("merge-patch")) {
       patched = MergePatch.apply(current, patch);
-    } else if (type.contains("strategic-merge-patch")) {
-      patched = StrategicMerge.apply(current, patch);
     } else {
       throw new ApiException(
           415, "UnsupportedMediaType", "the body of the request was in an unknown format");
