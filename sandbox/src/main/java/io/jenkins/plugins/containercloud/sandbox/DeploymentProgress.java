@@ -34,12 +34,14 @@ final class DeploymentProgress {
     int unavailable = Math.max(0, DeploymentMath.specReplicas(all) - available);
     DeploymentStatus status = new DeploymentStatus();
     status.setObservedGeneration(d.getMetadata().getGeneration());
-    status.setReplicas(DeploymentMath.statusReplicas(all));
+    // Zero counts are omitted, as the API's omitempty fields are.
+    status.setReplicas(ReplicaManager.omitZero(DeploymentMath.statusReplicas(all)));
     status.setUpdatedReplicas(
-        sync.newRs == null ? 0 : DeploymentMath.statusReplicas(List.of(sync.newRs)));
-    status.setReadyReplicas(DeploymentMath.readyReplicas(all));
-    status.setAvailableReplicas(available);
-    status.setUnavailableReplicas(unavailable);
+        ReplicaManager.omitZero(
+            sync.newRs == null ? 0 : DeploymentMath.statusReplicas(List.of(sync.newRs))));
+    status.setReadyReplicas(ReplicaManager.omitZero(DeploymentMath.readyReplicas(all)));
+    status.setAvailableReplicas(ReplicaManager.omitZero(available));
+    status.setUnavailableReplicas(ReplicaManager.omitZero(unavailable));
     status.setTerminatingReplicas(0);
     status.setCollisionCount(d.getStatus().getCollisionCount());
     status.setConditions(

@@ -78,6 +78,11 @@ abstract class ReplicaManager<T extends HasMetadata> extends Controller {
 
   abstract String kind();
 
+  /** The API omits zero counts (omitempty), so clients meet them as absent. */
+  static Integer omitZero(int count) {
+    return count == 0 ? null : count;
+  }
+
   @Override
   void sync(String key) {
     T owner = fetch(namespaceOf(key), nameOf(key));

@@ -64,9 +64,9 @@ final class ReplicaSetController extends ReplicaManager<ReplicaSet> {
   void writeStatus(ReplicaSet rs, ReplicaCounts counts) {
     ReplicaSetStatus status = rs.getStatus() == null ? new ReplicaSetStatus() : rs.getStatus();
     status.setReplicas(counts.replicas());
-    status.setFullyLabeledReplicas(counts.fullyLabeledReplicas());
-    status.setReadyReplicas(counts.readyReplicas());
-    status.setAvailableReplicas(counts.availableReplicas());
+    status.setFullyLabeledReplicas(omitZero(counts.fullyLabeledReplicas()));
+    status.setReadyReplicas(omitZero(counts.readyReplicas()));
+    status.setAvailableReplicas(omitZero(counts.availableReplicas()));
     status.setObservedGeneration(counts.observedGeneration());
     // Pods are deleted at once here, so none is ever counted as terminating.
     status.setTerminatingReplicas(0);

@@ -66,9 +66,9 @@ final class ReplicationManager extends ReplicaManager<ReplicationController> {
     ReplicationControllerStatus status =
         rc.getStatus() == null ? new ReplicationControllerStatus() : rc.getStatus();
     status.setReplicas(counts.replicas());
-    status.setFullyLabeledReplicas(counts.fullyLabeledReplicas());
-    status.setReadyReplicas(counts.readyReplicas());
-    status.setAvailableReplicas(counts.availableReplicas());
+    status.setFullyLabeledReplicas(omitZero(counts.fullyLabeledReplicas()));
+    status.setReadyReplicas(omitZero(counts.readyReplicas()));
+    status.setAvailableReplicas(omitZero(counts.availableReplicas()));
     status.setObservedGeneration(counts.observedGeneration());
     rc.setStatus(status);
     client
