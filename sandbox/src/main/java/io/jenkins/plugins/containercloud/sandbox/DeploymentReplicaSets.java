@@ -61,7 +61,7 @@ final class DeploymentReplicaSets {
     int minReady = DeploymentMath.zero(d.getSpec().getMinReadySeconds());
     boolean minReadyChanged = DeploymentMath.zero(copy.getSpec().getMinReadySeconds()) != minReady;
     if (annotationsChanged || minReadyChanged) {
-      copy.getSpec().setMinReadySeconds(minReady);
+      copy.getSpec().setMinReadySeconds(d.getSpec().getMinReadySeconds());
       sync.update(copy);
       return;
     }
@@ -106,7 +106,7 @@ final class DeploymentReplicaSets {
             .endMetadata()
             .withNewSpec()
             .withReplicas(0)
-            .withMinReadySeconds(DeploymentMath.zero(d.getSpec().getMinReadySeconds()))
+            .withMinReadySeconds(d.getSpec().getMinReadySeconds())
             .withSelector(selector)
             .withTemplate(template)
             .endSpec()

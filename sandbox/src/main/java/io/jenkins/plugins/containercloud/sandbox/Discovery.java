@@ -43,6 +43,16 @@ final class Discovery {
 
   private Discovery() {}
 
+  /** The kind served at {@code plural} of the group, or null when the sandbox does not know it. */
+  static String kindOf(String group, String plural) {
+    List<Resource> resources = group.isEmpty() ? CORE : group.equals("apps") ? APPS : List.of();
+    return resources.stream()
+        .filter(r -> r.name().equals(plural))
+        .map(Resource::kind)
+        .findFirst()
+        .orElse(null);
+  }
+
   /** The document for {@code path}, or null when the path is not a discovery path. */
   static String document(String rawPath, String serverAddress) {
     String path = rawPath.contains("?") ? rawPath.substring(0, rawPath.indexOf('?')) : rawPath;

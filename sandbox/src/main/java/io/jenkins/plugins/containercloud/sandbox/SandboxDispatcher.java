@@ -1,8 +1,13 @@
 package io.jenkins.plugins.containercloud.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -56,7 +61,14 @@ final class SandboxDispatcher extends Dispatcher {
     String body = request.getBody() == null ? "" : request.getBody().readUtf8();
     boolean scale = "scale".equals(path.subresource());
     return switch (request.method()) {
-      case GET -> scale ? subresources.getScale(path) : store.forward(request);
+      case GET -> {
+        if (scale) {
+          yield subresources.getScale(path);
+        }
+        MockResponse response = store.forward(request);
+        boolean list = path.name() == null && !"true".equals(path.query().get("watch"));
+        yield list && response.code() == 200 ? typedList(path, response) : response;
+      }
       case POST ->
           locked(
               () ->
@@ -75,6 +87,28 @@ final class SandboxDispatcher extends Dispatcher {
       case DELETE -> locked(() -> deletes.delete(path, body));
       default -> new MockResponse().setResponseCode(405);
     };
+  }
+
+  /**
+   * The CRUD store answers every list as a {@code v1 List}; clients expect e.g. {@code PodList}.
+   */
+  private static MockResponse typedList(RequestPath path, MockResponse response) {
+    String kind = Discovery.kindOf(path.group(), path.plural());
+    JsonNode body = Json.parse(ObjectStore.body(response));
+    if (kind == null || !body.isObject() || !"List".equals(Json.text(body, "kind"))) {
+      return response;
+    }
+    ObjectNode typed =
+        Json.object().put("apiVersion", path.apiVersion()).put("kind", kind + "List");
+    typed.set("metadata", body.path("metadata").deepCopy());
+    // The real API server lists in key order (namespace, then name); the store, in write order.
+    List<JsonNode> items = new ArrayList<>();
+    body.path("items").forEach(items::add);
+    items.sort(
+        Comparator.comparing((JsonNode i) -> String.valueOf(Json.text(i, "metadata", "namespace")))
+            .thenComparing(i -> String.valueOf(Json.text(i, "metadata", "name"))));
+    typed.putArray("items").addAll(items);
+    return new MockResponse().setResponseCode(200).setBody(Json.write(typed));
   }
 
   private MockResponse locked(Supplier<MockResponse> write) {
