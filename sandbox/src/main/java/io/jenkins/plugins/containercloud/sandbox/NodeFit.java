@@ -22,6 +22,7 @@ final class NodeFit {
   private final BigDecimal memory;
   private final int podCapacity;
   private PodRequests used = PodRequests.NONE;
+  private PodRequests scored = PodRequests.NONE;
   private int pods;
 
   NodeFit(Node node) {
@@ -39,8 +40,9 @@ final class NodeFit {
     return node.getMetadata().getName();
   }
 
-  void add(PodRequests requests) {
-    used = used.plus(requests);
+  void add(Pod pod) {
+    used = used.plus(PodRequests.of(pod));
+    scored = scored.plus(PodRequests.forScoring(pod));
     pods++;
   }
 
@@ -82,11 +84,13 @@ final class NodeFit {
     return reasons;
   }
 
-  /** The share of the node left free after placing {@code requests} (higher is emptier). */
-  double freeShareAfter(PodRequests requests) {
-    return (free(cpu, used.cpu().add(requests.cpu()))
-            + free(memory, used.memory().add(requests.memory())))
-        / 2;
+  /**
+   * The share of the node left free after placing {@code pod} (higher is emptier), as the
+   * scheduler's least-allocated score counts it.
+   */
+  double freeShareAfter(Pod pod) {
+    PodRequests after = scored.plus(PodRequests.forScoring(pod));
+    return (free(cpu, after.cpu()) + free(memory, after.memory())) / 2;
   }
 
   private static double free(BigDecimal capacity, BigDecimal used) {

@@ -28,6 +28,26 @@ record PodRequests(BigDecimal cpu, BigDecimal memory) {
     return sum;
   }
 
+  /**
+   * The requests the scheduler scores with: containers without a request count as 100m CPU and
+   * 200Mi memory, so that pods without requests still spread over the nodes.
+   */
+  static PodRequests forScoring(Pod pod) {
+    PodRequests sum = NONE;
+    for (Container c : list(pod.getSpec().getContainers())) {
+      PodRequests r = ofContainer(c);
+      sum =
+          sum.plus(
+              new PodRequests(
+                  r.cpu.signum() > 0 ? r.cpu : DEFAULT_CPU,
+                  r.memory.signum() > 0 ? r.memory : DEFAULT_MEMORY));
+    }
+    return sum;
+  }
+
+  private static final BigDecimal DEFAULT_CPU = new BigDecimal("0.1");
+  private static final BigDecimal DEFAULT_MEMORY = BigDecimal.valueOf(200L * 1024 * 1024);
+
   PodRequests plus(PodRequests other) {
     return new PodRequests(cpu.add(other.cpu), memory.add(other.memory));
   }

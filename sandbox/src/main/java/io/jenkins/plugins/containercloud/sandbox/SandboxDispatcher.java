@@ -66,8 +66,16 @@ final class SandboxDispatcher extends Dispatcher {
           yield subresources.getScale(path);
         }
         MockResponse response = store.forward(request);
-        boolean list = path.name() == null && !"true".equals(path.query().get("watch"));
-        yield list && response.code() == 200 ? typedList(path, response) : response;
+        boolean watch = "true".equals(path.query().get("watch"));
+        if (watch || response.code() != 200) {
+          yield response;
+        }
+        MockResponse typed = path.name() == null ? typedList(path, response) : response;
+        yield Tables.wanted(request.getHeader("Accept"))
+            ? new MockResponse()
+                .setResponseCode(200)
+                .setBody(Tables.render(path, Json.parse(ObjectStore.body(typed))))
+            : typed;
       }
       case POST ->
           locked(

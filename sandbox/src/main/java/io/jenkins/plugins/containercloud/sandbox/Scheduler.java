@@ -75,7 +75,7 @@ final class Scheduler extends Controller {
     for (Pod pod : pods) {
       NodeFit fit = fits.get(Pods.nodeName(pod));
       if (fit != null && Pods.isActive(pod)) {
-        fit.add(PodRequests.of(pod));
+        fit.add(pod);
       }
     }
     List<Pod> pending =
@@ -115,10 +115,10 @@ final class Scheduler extends Controller {
     }
     NodeFit best =
         feasible.stream()
-            .max(Comparator.comparingDouble((NodeFit f) -> f.freeShareAfter(requests)))
+            .max(Comparator.comparingDouble((NodeFit f) -> f.freeShareAfter(pod)))
             .orElseThrow();
     bind(pod, best.name());
-    best.add(requests);
+    best.add(pod);
   }
 
   private void bind(Pod pod, String node) {

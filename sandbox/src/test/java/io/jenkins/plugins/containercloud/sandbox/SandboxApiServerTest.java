@@ -303,6 +303,39 @@ class SandboxApiServerTest {
   }
 
   @Test
+  void tableRequests_getKubectlsColumns() throws Exception {
+    client
+        .replicationControllers()
+        .inNamespace(ns)
+        .resource(rc("table", 1, Map.of("app", "table"), "registry/t:1"))
+        .create();
+    eventually()
+        .untilAsserted(
+            () -> assertThat(readyPods(client, ns, Map.of("app", "table"))).isEqualTo(1));
+
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(sandbox.masterUrl() + "/api/v1/namespaces/" + ns + "/pods"))
+                    .header(
+                        "Accept", "application/json;as=Table;v=v1;g=meta.k8s.io,application/json")
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    var table = Json.parse(response.body());
+    assertThat(Json.text(table, "kind")).isEqualTo("Table");
+    List<String> columns = new java.util.ArrayList<>();
+    table.path("columnDefinitions").forEach(c -> columns.add(Json.text(c, "name")));
+    assertThat(columns).startsWith("Name", "Ready", "Status", "Restarts", "Age");
+    var cells = table.path("rows").path(0).path("cells");
+    assertThat(cells.path(1).asText()).isEqualTo("1/1");
+    assertThat(cells.path(2).asText()).isEqualTo("Running");
+    assertThat(Json.text(table.path("rows").path(0), "object", "metadata", "namespace"))
+        .isEqualTo(ns);
+  }
+
+  @Test
   void informer_seesAddsUpdatesAndDeletes() {
     List<String> seen = new CopyOnWriteArrayList<>();
     SharedIndexInformer<ConfigMap> informer =

@@ -111,6 +111,26 @@ class SchedulerTest {
   }
 
   @Test
+  void podsWithoutRequests_spreadOverTheNodes() {
+    Map<String, String> labels = Map.of("app", "spread");
+    client
+        .replicationControllers()
+        .inNamespace(ns)
+        .resource(rc("spread", 3, labels, "registry/s:1"))
+        .create();
+
+    eventually()
+        .untilAsserted(
+            () ->
+                assertThat(
+                        pods(client, ns, labels).stream()
+                            .map(Pods::nodeName)
+                            .collect(Collectors.toSet()))
+                    .containsExactlyInAnyOrder(
+                        "sandbox-node-1", "sandbox-node-2", "sandbox-node-3"));
+  }
+
+  @Test
   void removedNode_losesItsPods_andTheirControllerReplacesThem() {
     Map<String, String> labels = Map.of("app", "moving");
     client
