@@ -183,6 +183,48 @@ class ReplicationManagerTest {
   }
 
   @Test
+  void foregroundDelete_keepsTheControllerUntilItsPodsAreGone() {
+    Map<String, String> labels = Map.of("app", "fore");
+    client
+        .replicationControllers()
+        .inNamespace(ns)
+        .resource(rc("fore", 2, labels, "registry/f:1"))
+        .create();
+    eventually().untilAsserted(() -> assertThat(readyPods(client, ns, labels)).isEqualTo(2));
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    var informer =
+        client
+            .replicationControllers()
+            .inNamespace(ns)
+            .inform(
+                EventHandlers.each(
+                    rc -> {
+                      if (rc.getMetadata().getDeletionTimestamp() != null) {
+                        seen.add(String.valueOf(rc.getMetadata().getFinalizers()));
+                      }
+                    }));
+    try {
+      client
+          .replicationControllers()
+          .inNamespace(ns)
+          .withName("fore")
+          .withPropagationPolicy(DeletionPropagation.FOREGROUND)
+          .delete();
+
+      eventually()
+          .untilAsserted(
+              () -> {
+                assertThat(client.replicationControllers().inNamespace(ns).withName("fore").get())
+                    .isNull();
+                assertThat(pods(client, ns, labels)).isEmpty();
+              });
+      assertThat(seen).first().isEqualTo("[foregroundDeletion]");
+    } finally {
+      informer.close();
+    }
+  }
+
+  @Test
   void backgroundDelete_removesThePods() {
     Map<String, String> labels = Map.of("app", "gone");
     client
