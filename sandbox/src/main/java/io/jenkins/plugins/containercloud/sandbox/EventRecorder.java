@@ -23,6 +23,8 @@ final class EventRecorder {
 
   private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
 
+  private static final int MAX_REMEMBERED = 10_000;
+
   private final KubernetesClient client;
   private final String component;
   private final Map<String, Recorded> recorded = new ConcurrentHashMap<>();
@@ -55,6 +57,10 @@ final class EventRecorder {
             : object.getMetadata().getNamespace();
     String key = object.getMetadata().getUid() + "|" + type + "|" + reason + "|" + message;
     String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    if (recorded.size() > MAX_REMEMBERED) {
+      // Events expire after an hour anyway; forgetting only means a repeat starts a new Event.
+      recorded.clear();
+    }
     try {
       Recorded previous = recorded.get(key);
       if (previous != null) {

@@ -62,6 +62,7 @@ public final class Sandbox implements AutoCloseable {
     housekeeping.scheduleWithFixedDelay(web::reset, 10, 10, TimeUnit.SECONDS);
     controllerClient = newClient();
     userClient = newClient();
+    housekeeping.scheduleWithFixedDelay(new EventExpiry(controllerClient), 1, 1, TimeUnit.MINUTES);
     nodePool = new SimulatedNodePool(controllerClient);
     informers = new Informers(controllerClient);
     controllers.add(new Scheduler(controllerClient));
