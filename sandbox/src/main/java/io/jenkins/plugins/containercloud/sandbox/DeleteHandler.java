@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.mockwebserver.http.MockResponse;
+import java.util.function.Predicate;
 
 /**
  * Deletes with the propagation policies of the real API server. The CRUD store ignores
@@ -27,7 +28,10 @@ final class DeleteHandler {
     JsonNode options = body == null || body.isBlank() ? Json.object() : Json.parse(body);
     if (path.name() == null) {
       ArrayNode deleted = Json.array();
-      for (JsonNode item : store.list(path.collectionPath() + selectorQuery(path))) {
+      Predicate<JsonNode> selected =
+          Selectors.labels(path.query().get("labelSelector"))
+              .and(Selectors.fields(path.query().get("fieldSelector")));
+      for (JsonNode item : store.list(path.collectionPath()).stream().filter(selected).toList()) {
         RequestPath itemPath = path.withName(Json.text(item, "metadata", "name"));
         deleteOne(itemPath, item, options);
         deleted.add(item);
@@ -100,13 +104,5 @@ final class DeleteHandler {
             && !resourceVersion.equals(Json.text(current, "metadata", "resourceVersion")))) {
       throw ApiException.conflict(path);
     }
-  }
-
-  private static String selectorQuery(RequestPath path) {
-    String selector = path.query().get("labelSelector");
-    return selector == null
-        ? ""
-        : "?labelSelector="
-            + java.net.URLEncoder.encode(selector, java.nio.charset.StandardCharsets.UTF_8);
   }
 }

@@ -31,12 +31,16 @@ final class ObjectStore {
 
   /** The items of the collection at {@code collectionPath} (which may carry a label selector). */
   List<JsonNode> list(String collectionPath) {
-    MockResponse response = crud.handleGet(collectionPath);
     List<JsonNode> items = new ArrayList<>();
-    if (response.code() == 200) {
-      Json.parse(body(response)).path("items").forEach(items::add);
-    }
+    listBody(collectionPath).path("items").forEach(items::add);
     return items;
+  }
+
+  /** The store's list document: {@code items} and the current {@code metadata.resourceVersion}. */
+  JsonNode listBody(String collectionPath) {
+    MockResponse response = crud.handleGet(collectionPath);
+    JsonNode body = response.code() == 200 ? Json.parse(body(response)) : Json.object();
+    return body.has("items") ? body : Json.object().set("items", Json.array());
   }
 
   MockResponse post(String collectionPath, JsonNode object) {

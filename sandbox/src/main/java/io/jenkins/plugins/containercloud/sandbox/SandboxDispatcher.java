@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,17 +66,15 @@ final class SandboxDispatcher extends Dispatcher {
         if (scale) {
           yield subresources.getScale(path);
         }
-        MockResponse response = store.forward(request);
         boolean watch = "true".equals(path.query().get("watch"));
-        if (watch || response.code() != 200) {
-          yield response;
+        if (watch || path.name() != null) {
+          MockResponse response = store.forward(request);
+          yield watch || response.code() != 200 || !Tables.wanted(request.getHeader("Accept"))
+              ? response
+              : table(path, response);
         }
-        MockResponse typed = path.name() == null ? typedList(path, response) : response;
-        yield Tables.wanted(request.getHeader("Accept"))
-            ? new MockResponse()
-                .setResponseCode(200)
-                .setBody(Tables.render(path, Json.parse(ObjectStore.body(typed))))
-            : typed;
+        MockResponse typed = list(path);
+        yield Tables.wanted(request.getHeader("Accept")) ? table(path, typed) : typed;
       }
       case POST ->
           locked(
@@ -98,25 +97,41 @@ final class SandboxDispatcher extends Dispatcher {
   }
 
   /**
-   * The CRUD store answers every list as a {@code v1 List}; clients expect e.g. {@code PodList}.
+   * A list as the real API server gives it: typed ({@code PodList}, not {@code List}), filtered by
+   * the whole label and field selector grammar, in key order (namespace, then name).
    */
-  private static MockResponse typedList(RequestPath path, MockResponse response) {
+  private MockResponse list(RequestPath path) {
     String kind = Discovery.kindOf(path.group(), path.plural());
-    JsonNode body = Json.parse(ObjectStore.body(response));
-    if (kind == null || !body.isObject() || !"List".equals(Json.text(body, "kind"))) {
-      return response;
-    }
-    ObjectNode typed =
-        Json.object().put("apiVersion", path.apiVersion()).put("kind", kind + "List");
-    typed.set("metadata", body.path("metadata").deepCopy());
-    // The real API server lists in key order (namespace, then name); the store, in write order.
+    Predicate<JsonNode> selected =
+        Selectors.labels(path.query().get("labelSelector"))
+            .and(Selectors.fields(path.query().get("fieldSelector")));
+    JsonNode all = store.listBody(path.collectionPath());
     List<JsonNode> items = new ArrayList<>();
-    body.path("items").forEach(items::add);
+    all.path("items")
+        .forEach(
+            i -> {
+              if (selected.test(i)) {
+                items.add(i);
+              }
+            });
     items.sort(
         Comparator.comparing((JsonNode i) -> String.valueOf(Json.text(i, "metadata", "namespace")))
             .thenComparing(i -> String.valueOf(Json.text(i, "metadata", "name"))));
+    ObjectNode typed =
+        Json.object()
+            .put("apiVersion", kind == null ? "v1" : path.apiVersion())
+            .put("kind", kind == null ? "List" : kind + "List");
+    typed
+        .putObject("metadata")
+        .put("resourceVersion", Json.text(all, "metadata", "resourceVersion"));
     typed.putArray("items").addAll(items);
     return new MockResponse().setResponseCode(200).setBody(Json.write(typed));
+  }
+
+  private static MockResponse table(RequestPath path, MockResponse response) {
+    return new MockResponse()
+        .setResponseCode(200)
+        .setBody(Tables.render(path, Json.parse(ObjectStore.body(response))));
   }
 
   private MockResponse locked(Supplier<MockResponse> write) {

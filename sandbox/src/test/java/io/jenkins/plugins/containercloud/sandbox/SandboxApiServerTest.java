@@ -178,6 +178,61 @@ class SandboxApiServerTest {
   }
 
   @Test
+  void lists_honourSetBasedLabelSelectorsAndFieldSelectors() {
+    for (String track : List.of("stable", "canary", "edge")) {
+      client
+          .configMaps()
+          .inNamespace(ns)
+          .resource(
+              new ConfigMapBuilder()
+                  .withNewMetadata()
+                  .withName("cm-" + track)
+                  .withLabels(Map.of("track", track))
+                  .endMetadata()
+                  .build())
+          .create();
+    }
+    client
+        .replicationControllers()
+        .inNamespace(ns)
+        .resource(rc("placed", 2, Map.of("app", "placed"), "registry/p:1"))
+        .create();
+    eventually()
+        .untilAsserted(
+            () -> assertThat(readyPods(client, ns, Map.of("app", "placed"))).isEqualTo(2));
+    String node = Pods.nodeName(pods(client, ns, Map.of("app", "placed")).get(0));
+
+    List<String> inSet =
+        client
+            .configMaps()
+            .inNamespace(ns)
+            .withLabelIn("track", "stable", "edge")
+            .list()
+            .getItems()
+            .stream()
+            .map(c -> c.getMetadata().getName())
+            .toList();
+    List<String> onNode =
+        client.pods().inNamespace(ns).withField("spec.nodeName", node).list().getItems().stream()
+            .map(Pods::nodeName)
+            .toList();
+    List<String> running =
+        client
+            .pods()
+            .inNamespace(ns)
+            .withField("status.phase", "Running")
+            .list()
+            .getItems()
+            .stream()
+            .map(p -> p.getMetadata().getName())
+            .toList();
+
+    assertThat(inSet).containsExactly("cm-edge", "cm-stable");
+    assertThat(onNode).isNotEmpty().allSatisfy(n -> assertThat(n).isEqualTo(node));
+    assertThat(running).hasSize(2);
+  }
+
+  @Test
   void staleUpdate_isAConflict() {
     ConfigMap cm =
         client.configMaps().inNamespace(ns).resource(configMap("stale", Map.of("a", "1"))).create();
