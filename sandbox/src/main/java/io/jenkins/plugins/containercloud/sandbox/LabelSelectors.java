@@ -59,7 +59,7 @@ final class LabelSelectors {
   }
 
   /** Matching on raw JSON, for validating objects on their way into the API server. */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings("unchecked") // label values are strings: the API's schema says so
   static boolean matches(JsonNode selector, JsonNode labels) {
     LabelSelector typed = Json.convert(selector, LabelSelector.class);
     Map<String, String> labelMap = labels.isObject() ? Json.convert(labels, Map.class) : Map.of();

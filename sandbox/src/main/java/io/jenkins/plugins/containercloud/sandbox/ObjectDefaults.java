@@ -52,6 +52,7 @@ final class ObjectDefaults {
   static void onWrite(RequestPath path, ObjectNode object, JsonNode current) {
     if (path.isCore("replicationcontrollers")) {
       defaultReplicationController(object);
+      validateReplicationControllerSelector(path, object);
     } else if (path.isApps("replicasets")) {
       defaultReplicas(object);
       validateSelector(path, object, current);
@@ -84,6 +85,23 @@ final class ObjectDefaults {
       ObjectNode metadata = Json.with(rc, "metadata");
       if (metadata.path("labels").size() == 0) {
         metadata.set("labels", templateLabels.deepCopy());
+      }
+    }
+  }
+
+  /** A core/v1 selector is a label map that the template's labels must contain. */
+  private static void validateReplicationControllerSelector(RequestPath path, ObjectNode rc) {
+    JsonNode selector = rc.path("spec").path("selector");
+    JsonNode labels = rc.path("spec").path("template").path("metadata").path("labels");
+    for (var it = selector.fields(); it.hasNext(); ) {
+      var entry = it.next();
+      if (!entry.getValue().equals(labels.get(entry.getKey()))) {
+        throw invalid(
+            path,
+            rc,
+            "spec.template.metadata.labels: Invalid value: "
+                + labels
+                + ": `selector` does not match template `labels`");
       }
     }
   }
@@ -150,7 +168,14 @@ final class ObjectDefaults {
     String kind = Json.text(object, "kind");
     String name = Json.text(object, "metadata", "name");
     return new ApiException(
-        422, "Invalid", kind + "." + path.group() + " \"" + name + "\" is invalid: " + detail);
+        422,
+        "Invalid",
+        kind
+            + (path.group().isEmpty() ? "" : "." + path.group())
+            + " \""
+            + name
+            + "\" is invalid: "
+            + detail);
   }
 
   static String randomSuffix() {

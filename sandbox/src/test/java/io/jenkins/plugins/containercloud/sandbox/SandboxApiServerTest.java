@@ -233,6 +233,34 @@ class SandboxApiServerTest {
   }
 
   @Test
+  void customResourceWithoutDefinition_isStoredAsItIs() {
+    var widgets =
+        new io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext.Builder()
+            .withGroup("example.com")
+            .withVersion("v1")
+            .withKind("Widget")
+            .withPlural("widgets")
+            .withNamespaced(true)
+            .build();
+    var widget =
+        new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+            .withApiVersion("example.com/v1")
+            .withKind("Widget")
+            .withNewMetadata()
+            .withName("w")
+            .endMetadata()
+            .addToAdditionalProperties("spec", Map.of("size", 3))
+            .build();
+
+    client.genericKubernetesResources(widgets).inNamespace(ns).resource(widget).create();
+
+    var stored = client.genericKubernetesResources(widgets).inNamespace(ns).withName("w").get();
+    assertThat(stored.getAdditionalProperties().get("spec")).isEqualTo(Map.of("size", 3));
+    assertThat(client.genericKubernetesResources(widgets).inNamespace(ns).list().getItems())
+        .hasSize(1);
+  }
+
+  @Test
   void staleUpdate_isAConflict() {
     ConfigMap cm =
         client.configMaps().inNamespace(ns).resource(configMap("stale", Map.of("a", "1"))).create();
@@ -319,6 +347,22 @@ class SandboxApiServerTest {
     assertThatThrownBy(() -> client.apps().deployments().inNamespace(ns).resource(invalid).create())
         .isInstanceOfSatisfying(
             KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(422));
+  }
+
+  @Test
+  void replicationControllerWhoseSelectorMissesItsTemplate_isInvalid() {
+    ReplicationController invalid = rc("mismatch", 1, Map.of("app", "a"), "registry/m:1");
+    invalid.getSpec().setSelector(Map.of("app", "b"));
+
+    assertThatThrownBy(
+            () -> client.replicationControllers().inNamespace(ns).resource(invalid).create())
+        .isInstanceOfSatisfying(
+            KubernetesClientException.class,
+            e -> {
+              assertThat(e.getCode()).isEqualTo(422);
+              assertThat(e.getStatus().getMessage())
+                  .startsWith("ReplicationController \"mismatch\" is invalid:");
+            });
   }
 
   @Test

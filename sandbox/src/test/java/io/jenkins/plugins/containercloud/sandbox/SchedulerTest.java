@@ -7,7 +7,6 @@ import static io.jenkins.plugins.containercloud.sandbox.SandboxFixture.rc;
 import static io.jenkins.plugins.containercloud.sandbox.SandboxFixture.readyPods;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodCondition;
@@ -177,10 +176,5 @@ class SchedulerTest {
         .filter(c -> type.equals(c.getType()))
         .findFirst()
         .orElseThrow();
-  }
-
-  @SuppressWarnings("unused")
-  private static List<Event> events(KubernetesClient client, String ns) {
-    return client.v1().events().inNamespace(ns).list().getItems();
   }
 }
