@@ -1,5 +1,8 @@
 package io.jenkins.plugins.containercloud.rollout;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -30,6 +33,8 @@ import java.util.concurrent.TimeoutException;
  * rollout undo} does (the previous ReplicaSet's template copied back).
  */
 public final class DeploymentRollout {
+
+  private static final ObjectMapper TREE_MAPPER = new ObjectMapper();
 
   private final Cluster cluster;
   private final WorkloadTarget target;
@@ -253,8 +258,8 @@ public final class DeploymentRollout {
 
   /** Copies the previous revision's template back, as {@code kubectl rollout undo} does. */
   private Deployment undo(Deployment deployment, String reason) throws RolloutFailure {
-    long currentRevision = revision(deployment.getMetadata().getAnnotations());
     String uid = deployment.getMetadata().getUid();
+    JsonNode current = withoutHash(deployment.getSpec().getTemplate());
     List<ReplicaSet> owned =
         cluster
             .client()
@@ -270,9 +275,11 @@ public final class DeploymentRollout {
                         && rs.getMetadata().getOwnerReferences().stream()
                             .anyMatch(o -> uid.equals(o.getUid())))
             .toList();
+    // The previous revision is the newest ReplicaSet whose template differs from the current one,
+    // whether or not the controller has created the current one's ReplicaSet yet.
     Optional<ReplicaSet> previous =
         owned.stream()
-            .filter(rs -> revision(rs.getMetadata().getAnnotations()) < currentRevision)
+            .filter(rs -> !current.equals(withoutHash(rs.getSpec().getTemplate())))
             .max(Comparator.comparingLong(rs -> revision(rs.getMetadata().getAnnotations())));
     if (previous.isEmpty()) {
       throw new RolloutFailure("there is no previous revision of " + target + " to roll back to");
@@ -375,11 +382,30 @@ public final class DeploymentRollout {
         .orElse(List.of());
   }
 
+  /**
+   * The ReplicaSet running the Deployment's current template, found as the Deployment controller
+   * finds it: by template, ignoring the {@code pod-template-hash} label. The revision annotation is
+   * not used because the cache may show the template before the controller has updated it.
+   */
   private Optional<ReplicaSet> newReplicaSet(Deployment deployment) {
-    long revision = revision(deployment.getMetadata().getAnnotations());
+    JsonNode wanted = withoutHash(deployment.getSpec().getTemplate());
     return state.replicaSetsOwnedBy(deployment.getMetadata().getUid()).stream()
-        .filter(rs -> revision(rs.getMetadata().getAnnotations()) == revision)
+        .filter(rs -> wanted.equals(withoutHash(rs.getSpec().getTemplate())))
         .findFirst();
+  }
+
+  private static JsonNode withoutHash(PodTemplateSpec template) {
+    JsonNode tree;
+    try {
+      tree = TREE_MAPPER.readTree(Serialization.asJson(template));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot read a pod template", e);
+    }
+    JsonNode labels = tree.path("metadata").path("labels");
+    if (labels instanceof ObjectNode object) {
+      object.remove("pod-template-hash");
+    }
+    return tree;
   }
 
   private Optional<RolloutEvent.PodProblem> reportProblems(List<Pod> pods, Instant now) {

@@ -73,7 +73,7 @@ abstract class DeploymentRolloutContract {
     RolloutResult result =
         DeploymentRollout.rollout(cluster, request("crashy", "v2-crashloop", "build #8"), e -> {});
 
-    assertThat(result.outcome()).isEqualTo(RolloutOutcome.ROLLED_BACK);
+    assertThat(result.outcome()).as(result.reason()).isEqualTo(RolloutOutcome.ROLLED_BACK);
     assertThat(result.reason()).contains("CrashLoopBackOff");
     Deployment deployment = deployment("crashy");
     assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
@@ -93,7 +93,7 @@ abstract class DeploymentRolloutContract {
     RolloutResult result =
         DeploymentRollout.rollout(cluster, request("stuck", "v2-neverready", "build #9"), e -> {});
 
-    assertThat(result.outcome()).isEqualTo(RolloutOutcome.ROLLED_BACK);
+    assertThat(result.outcome()).as(result.reason()).isEqualTo(RolloutOutcome.ROLLED_BACK);
     assertThat(result.reason())
         .startsWith("ProgressDeadlineExceeded")
         .contains("ContainersNotReady");

@@ -110,7 +110,7 @@ abstract class RollingUpdateContract {
         ReplicationControllerRollingUpdate.update(
             cluster, request("unready", "v2-neverready", parameters), e -> {});
 
-    assertThat(result.outcome()).isEqualTo(RolloutOutcome.ROLLED_BACK);
+    assertThat(result.outcome()).as(result.reason()).isEqualTo(RolloutOutcome.ROLLED_BACK);
     assertThat(result.reason()).contains("no progress").contains("ContainersNotReady");
     assertThat(result.imageAfter()).isEqualTo(Workloads.IMAGE + ":v1");
     assertThat(controllersOf("unready")).containsExactly("unready");
@@ -130,7 +130,7 @@ abstract class RollingUpdateContract {
             request("crashing", "v2-crashloop", fast().withProgressTimeout(Duration.ofMinutes(2))),
             events::add);
 
-    assertThat(result.outcome()).isEqualTo(RolloutOutcome.ROLLED_BACK);
+    assertThat(result.outcome()).as(result.reason()).isEqualTo(RolloutOutcome.ROLLED_BACK);
     assertThat(result.reason()).contains("CrashLoopBackOff");
     assertThat(events).filteredOn(RolloutEvent.RollbackStarted.class::isInstance).hasSize(1);
     awaitReadyImages("crashing", 2, Workloads.IMAGE + ":v1");
