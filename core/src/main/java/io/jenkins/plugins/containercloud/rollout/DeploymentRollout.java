@@ -19,12 +19,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -41,8 +39,7 @@ public final class DeploymentRollout {
   private final RolloutParameters parameters;
   private final RolloutListener listener;
   private final NamespaceState state;
-  private final Set<String> reportedProblems = new HashSet<>();
-  private final Instant started = Instant.now();
+  private final RolloutReporter reporter;
 
   DeploymentRollout(
       Cluster cluster,
@@ -53,6 +50,7 @@ public final class DeploymentRollout {
     this.target = target;
     this.parameters = parameters;
     this.listener = listener;
+    this.reporter = new RolloutReporter(listener);
     this.state = cluster.state(target.namespace());
   }
 
@@ -80,13 +78,18 @@ public final class DeploymentRollout {
       Deployment undone = rollout.undo(deployment, "rollback requested");
       Map<String, String> after = allImages(undone.getSpec().getTemplate());
       rollout.awaitRollout(undone);
-      return rollout.finish(RolloutOutcome.SUCCEEDED, before, after, null);
+      return rollout.reporter.finish(RolloutOutcome.SUCCEEDED, rollout.target, before, after, null);
     } catch (RolloutFailure | TimeoutException | KubernetesClientException e) {
-      return rollout.finish(
-          RolloutOutcome.FAILED, before, before, "the rollback failed: " + e.getMessage());
+      return rollout.reporter.finish(
+          RolloutOutcome.FAILED,
+          rollout.target,
+          before,
+          before,
+          "the rollback failed: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return rollout.finish(RolloutOutcome.FAILED, before, before, "the rollback was aborted");
+      return rollout.reporter.finish(
+          RolloutOutcome.FAILED, rollout.target, before, before, "the rollback was aborted");
     }
   }
 
@@ -99,20 +102,22 @@ public final class DeploymentRollout {
     Map<String, String> after = new LinkedHashMap<>();
     before.keySet().forEach(name -> after.put(name, image.toString()));
     if (before.equals(after)) {
-      step(target + " already runs " + image);
-      return finish(RolloutOutcome.SUCCEEDED, before, after, null);
+      reporter.step(target + " already runs " + image);
+      return reporter.finish(RolloutOutcome.SUCCEEDED, target, before, after, null);
     }
     Deployment updated;
     try {
       updated = patch(setImageOps(deployment, containers, image.toString(), changeCause));
     } catch (KubernetesClientException e) {
-      return finish(
+      return reporter.finish(
           RolloutOutcome.FAILED,
+          target,
           before,
           before,
           "the API server refused the new image: " + e.getMessage());
     }
-    step("Set " + PodTemplates.describe(after) + " on " + target + " (" + changeCause + ")");
+    reporter.step(
+        "Set " + PodTemplates.describe(after) + " on " + target + " (" + changeCause + ")");
     return awaitAndFinish(updated, before, after);
   }
 
@@ -124,7 +129,7 @@ public final class DeploymentRollout {
       Deployment updated, Map<String, String> before, Map<String, String> after) {
     try {
       awaitRollout(updated);
-      return finish(RolloutOutcome.SUCCEEDED, before, after, null);
+      return reporter.finish(RolloutOutcome.SUCCEEDED, target, before, after, null);
     } catch (RolloutFailure | TimeoutException | KubernetesClientException e) {
       return failed(updated, before, after, e.getMessage());
     } catch (InterruptedException e) {
@@ -137,19 +142,20 @@ public final class DeploymentRollout {
     boolean interrupted = Thread.interrupted();
     try {
       if (!parameters.rollbackOnFailure()) {
-        return finish(RolloutOutcome.FAILED, before, after, reason);
+        return reporter.finish(RolloutOutcome.FAILED, target, before, after, reason);
       }
-      emit(new RolloutEvent.RollbackStarted(Instant.now(), reason));
+      reporter.emit(new RolloutEvent.RollbackStarted(Instant.now(), reason));
       try {
         Deployment undone = undo(fetch(), reason);
         awaitRollout(undone);
-        return finish(RolloutOutcome.ROLLED_BACK, before, before, reason);
+        return reporter.finish(RolloutOutcome.ROLLED_BACK, target, before, before, reason);
       } catch (RolloutFailure
           | TimeoutException
           | KubernetesClientException
           | InterruptedException e) {
-        return finish(
+        return reporter.finish(
             RolloutOutcome.FAILED,
+            target,
             before,
             after,
             reason + "; the undo failed too (" + e.getMessage() + ")");
@@ -213,7 +219,7 @@ public final class DeploymentRollout {
         if (!snapshot.equals(last)) {
           last = snapshot;
           lastProgress = now;
-          emit(
+          reporter.emit(
               new RolloutEvent.ReplicasChanged(
                   now,
                   "old ReplicaSets",
@@ -227,7 +233,7 @@ public final class DeploymentRollout {
                   snapshot.get(4),
                   desired));
         }
-        Optional<RolloutEvent.PodProblem> problem = reportProblems(newPods, now);
+        Optional<RolloutEvent.PodProblem> problem = reporter.problems(newPods, now);
         if (problem.isPresent() && problem.get().fatal()) {
           throw new RolloutFailure(problem.get().describe());
         }
@@ -291,7 +297,7 @@ public final class DeploymentRollout {
       template.getMetadata().getLabels().remove("pod-template-hash");
     }
     long revision = revision(previous.get().getMetadata().getAnnotations());
-    step(
+    reporter.step(
         "Undoing "
             + target
             + " to revision "
@@ -408,23 +414,6 @@ public final class DeploymentRollout {
     return tree;
   }
 
-  private Optional<RolloutEvent.PodProblem> reportProblems(List<Pod> pods, Instant now) {
-    RolloutEvent.PodProblem worst = null;
-    for (Pod pod : pods) {
-      Optional<RolloutEvent.PodProblem> problem = PodStatus.problem(pod, now);
-      if (problem.isEmpty()) {
-        continue;
-      }
-      if (reportedProblems.add(problem.get().pod() + "/" + problem.get().reason())) {
-        emit(problem.get());
-      }
-      if (worst == null || (problem.get().fatal() && !worst.fatal())) {
-        worst = problem.get();
-      }
-    }
-    return Optional.ofNullable(worst);
-  }
-
   private String problemSuffix(List<Pod> pods, Instant now) {
     return pods.stream()
         .map(p -> PodStatus.problem(p, now))
@@ -432,31 +421,6 @@ public final class DeploymentRollout {
         .findFirst()
         .map(p -> "; " + p.describe())
         .orElse("");
-  }
-
-  private RolloutResult finish(
-      RolloutOutcome outcome,
-      Map<String, String> before,
-      Map<String, String> after,
-      String reason) {
-    RolloutResult result =
-        new RolloutResult(
-            outcome,
-            target,
-            PodTemplates.describe(before),
-            PodTemplates.describe(after),
-            Duration.between(started, Instant.now()),
-            reason);
-    emit(new RolloutEvent.Finished(Instant.now(), result));
-    return result;
-  }
-
-  private void step(String text) {
-    emit(new RolloutEvent.StepStarted(Instant.now(), text));
-  }
-
-  private void emit(RolloutEvent event) {
-    listener.onEvent(event);
   }
 
   static Map<String, String> allImages(PodTemplateSpec template) {

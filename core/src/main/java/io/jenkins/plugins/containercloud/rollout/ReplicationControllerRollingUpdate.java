@@ -16,7 +16,6 @@ import io.jenkins.plugins.containercloud.cluster.NamespaceState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +40,7 @@ public final class ReplicationControllerRollingUpdate {
   private final RolloutListener listener;
   private final NamespaceState state;
   private final ReplicationControllers controllers;
-  private final Set<String> reportedProblems = new HashSet<>();
-  private final Instant started = Instant.now();
+  private final RolloutReporter reporter;
 
   private ReplicationControllerRollingUpdate(
       Cluster cluster,
@@ -57,6 +55,7 @@ public final class ReplicationControllerRollingUpdate {
     this.requestedImages = requestedImages;
     this.parameters = parameters;
     this.listener = listener;
+    this.reporter = new RolloutReporter(listener);
     this.state = cluster.state(target.namespace());
     this.controllers = new ReplicationControllers(cluster.client(), state);
   }
@@ -99,15 +98,15 @@ public final class ReplicationControllerRollingUpdate {
       return resumeRename();
     }
     if (plan.nothingToDo()) {
-      step(target + " already runs " + PodTemplates.describe(plan.imagesAfter()));
-      return finish(
+      reporter.step(target + " already runs " + PodTemplates.describe(plan.imagesAfter()));
+      return reporter.finish(
           RolloutOutcome.SUCCEEDED, target, plan.imagesBefore(), plan.imagesAfter(), null);
     }
     try {
       setUp(plan);
       scale(plan);
       String finalName = cleanUp(plan);
-      return finish(
+      return reporter.finish(
           RolloutOutcome.SUCCEEDED,
           target.withName(finalName),
           plan.imagesBefore(),
@@ -273,7 +272,7 @@ public final class ReplicationControllerRollingUpdate {
       relabel(plan, deploymentValue);
     }
     if (plan.newExists()) {
-      step("Continuing the update with existing controller " + plan.newName());
+      reporter.step("Continuing the update with existing controller " + plan.newName());
       return;
     }
     Map<String, String> newSelector = new LinkedHashMap<>(selector);
@@ -303,7 +302,7 @@ public final class ReplicationControllerRollingUpdate {
             .endSpec()
             .build();
     controllers.create(created);
-    step(
+    reporter.step(
         "Created controller "
             + plan.newName()
             + " for "
@@ -316,7 +315,8 @@ public final class ReplicationControllerRollingUpdate {
    */
   private void relabel(UpdatePlan plan, String value) {
     String name = plan.oldName();
-    step("Labelling " + name + " and its pods " + Annotations.DEPLOYMENT_LABEL + "=" + value);
+    reporter.step(
+        "Labelling " + name + " and its pods " + Annotations.DEPLOYMENT_LABEL + "=" + value);
     Map<String, String> originalSelector = plan.oldController().getSpec().getSelector();
     controllers.patch(
         name,
@@ -380,7 +380,7 @@ public final class ReplicationControllerRollingUpdate {
     if (desired == 0) {
       minAvailable = 0;
     }
-    step(
+    reporter.step(
         String.format(
             "Scaling up %s from %d to %d, scaling down %s from %d to 0 (keep %d pods available,"
                 + " don't exceed %d pods)",
@@ -407,7 +407,7 @@ public final class ReplicationControllerRollingUpdate {
                 : (desired + maxSurge) - (oldReplicas + newReplicas);
         if (increment > 0) {
           newReplicas = Math.min(desired, newReplicas + increment);
-          step("Scaling " + plan.newName() + " up to " + newReplicas);
+          reporter.step("Scaling " + plan.newName() + " up to " + newReplicas);
           controllers.scale(plan.newName(), newReplicas);
         }
       }
@@ -419,7 +419,7 @@ public final class ReplicationControllerRollingUpdate {
             next = 0;
           }
           oldReplicas = next;
-          step("Scaling " + plan.oldName() + " down to " + oldReplicas);
+          reporter.step("Scaling " + plan.oldName() + " down to " + oldReplicas);
           controllers.scale(plan.oldName(), oldReplicas);
         }
       }
@@ -434,7 +434,7 @@ public final class ReplicationControllerRollingUpdate {
       if (!snapshot.equals(last)) {
         last = snapshot;
         lastProgress = now;
-        emit(
+        reporter.emit(
             new RolloutEvent.ReplicasChanged(
                 now,
                 plan.oldName(),
@@ -446,7 +446,7 @@ public final class ReplicationControllerRollingUpdate {
                 snapshot.get(4),
                 desired));
       }
-      Optional<RolloutEvent.PodProblem> problem = reportProblems(newPods, now);
+      Optional<RolloutEvent.PodProblem> problem = reporter.problems(newPods, now);
       if (problem.isPresent() && problem.get().fatal()) {
         throw new RolloutFailure(problem.get().describe());
       }
@@ -474,28 +474,10 @@ public final class ReplicationControllerRollingUpdate {
         .orElse(max);
   }
 
-  private Optional<RolloutEvent.PodProblem> reportProblems(List<Pod> pods, Instant now) {
-    RolloutEvent.PodProblem worst = null;
-    for (Pod pod : pods) {
-      Optional<RolloutEvent.PodProblem> problem = PodStatus.problem(pod, now);
-      if (problem.isEmpty()) {
-        continue;
-      }
-      RolloutEvent.PodProblem p = problem.get();
-      if (reportedProblems.add(p.pod() + "/" + p.reason())) {
-        emit(p);
-      }
-      if (worst == null || (p.fatal() && !worst.fatal())) {
-        worst = p;
-      }
-    }
-    return Optional.ofNullable(worst);
-  }
-
   // ---- clean-up: delete the old controller, give the new one the old name ----
 
   private String cleanUp(UpdatePlan plan) throws InterruptedException, TimeoutException {
-    step("Update succeeded; deleting " + plan.oldName());
+    reporter.step("Update succeeded; deleting " + plan.oldName());
     Map<String, String> annotations = removing(Annotations.SOURCE_ID, Annotations.DESIRED_REPLICAS);
     annotations.put(Annotations.PREVIOUS_IMAGES, describeAll(plan.imagesBefore()));
     if (!parameters.keepNewName()) {
@@ -525,7 +507,7 @@ public final class ReplicationControllerRollingUpdate {
   private RolloutResult resumeRename() {
     ReplicationController pending = renamePending().orElseThrow();
     String from = pending.getMetadata().getName();
-    step(
+    reporter.step(
         "Continuing an update whose old controller is gone: renaming "
             + from
             + " to "
@@ -540,12 +522,12 @@ public final class ReplicationControllerRollingUpdate {
     }
     try {
       rename(from, target.name());
-      return finish(RolloutOutcome.SUCCEEDED, target, previous, current, null);
+      return reporter.finish(RolloutOutcome.SUCCEEDED, target, previous, current, null);
     } catch (InterruptedException | TimeoutException | KubernetesClientException e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      return finish(
+      return reporter.finish(
           RolloutOutcome.FAILED,
           target.withName(from),
           previous,
@@ -566,7 +548,7 @@ public final class ReplicationControllerRollingUpdate {
    */
   private void rename(String from, String to) throws InterruptedException, TimeoutException {
     ReplicationController rc = controllers.get(from).orElseThrow();
-    step("Renaming " + from + " to " + to);
+    reporter.step("Renaming " + from + " to " + to);
     Map<String, String> annotations = new LinkedHashMap<>(annotationsOf(rc));
     annotations.remove(Annotations.RENAME_TO);
     ReplicationController renamed =
@@ -590,7 +572,7 @@ public final class ReplicationControllerRollingUpdate {
     boolean interrupted = Thread.interrupted();
     try {
       if (!parameters.rollbackOnFailure()) {
-        return finish(
+        return reporter.finish(
             RolloutOutcome.FAILED,
             target,
             plan.imagesBefore(),
@@ -600,16 +582,16 @@ public final class ReplicationControllerRollingUpdate {
                 + plan.newName()
                 + "): run it again to continue, or roll it back");
       }
-      emit(new RolloutEvent.RollbackStarted(Instant.now(), reason));
+      reporter.emit(new RolloutEvent.RollbackStarted(Instant.now(), reason));
       try {
         undo(plan.oldName(), plan.newName(), plan.original());
-        return finish(
+        return reporter.finish(
             RolloutOutcome.ROLLED_BACK, target, plan.imagesBefore(), plan.imagesBefore(), reason);
       } catch (InterruptedException
           | TimeoutException
           | KubernetesClientException
           | RolloutFailure e) {
-        return finish(
+        return reporter.finish(
             RolloutOutcome.FAILED,
             target,
             plan.imagesBefore(),
@@ -630,7 +612,7 @@ public final class ReplicationControllerRollingUpdate {
   /** Scales the old controller back to its original size, then deletes the new one. */
   private void undo(String oldName, String newName, int original)
       throws InterruptedException, TimeoutException, RolloutFailure {
-    step("Scaling " + oldName + " back to " + original);
+    reporter.step("Scaling " + oldName + " back to " + original);
     ReplicationController old = controllers.scale(oldName, original);
     Map<String, String> selector = old.getSpec().getSelector();
     state.await(
@@ -643,7 +625,7 @@ public final class ReplicationControllerRollingUpdate {
         parameters.progressTimeout(),
         original + " available pods of " + oldName);
     if (controllers.get(newName).isPresent()) {
-      step("Deleting " + newName);
+      reporter.step("Deleting " + newName);
       controllers.delete(newName, false, parameters.progressTimeout());
     }
     controllers.annotate(
@@ -670,7 +652,7 @@ public final class ReplicationControllerRollingUpdate {
           PodTemplates.images(
               inProgress.get().getSpec().getTemplate(),
               allIndexes(inProgress.get().getSpec().getTemplate()));
-      emit(
+      reporter.emit(
           new RolloutEvent.RollbackStarted(
               Instant.now(), "rolling back the update in progress to " + next));
       int original =
@@ -679,7 +661,7 @@ public final class ReplicationControllerRollingUpdate {
                   .getOrDefault(Annotations.ORIGINAL_REPLICAS, Integer.toString(replicas(rc))));
       try {
         undo(rc.getMetadata().getName(), next, original);
-        return finish(RolloutOutcome.SUCCEEDED, target, after, before, null);
+        return reporter.finish(RolloutOutcome.SUCCEEDED, target, after, before, null);
       } catch (InterruptedException
           | TimeoutException
           | KubernetesClientException
@@ -687,7 +669,7 @@ public final class ReplicationControllerRollingUpdate {
         if (e instanceof InterruptedException) {
           Thread.currentThread().interrupt();
         }
-        return finish(
+        return reporter.finish(
             RolloutOutcome.FAILED, target, after, after, "the rollback failed: " + e.getMessage());
       }
     }
@@ -700,39 +682,13 @@ public final class ReplicationControllerRollingUpdate {
               + " image you want instead");
     }
     Map<String, String> images = PodTemplates.parse(previous);
-    step("Rolling " + target + " back to " + PodTemplates.describe(images));
+    reporter.step("Rolling " + target + " back to " + PodTemplates.describe(images));
     return new ReplicationControllerRollingUpdate(
             cluster, target, null, images, parameters, listener)
         .run();
   }
 
   // ---- helpers ----
-
-  private RolloutResult finish(
-      RolloutOutcome outcome,
-      WorkloadTarget workload,
-      Map<String, String> before,
-      Map<String, String> after,
-      String reason) {
-    RolloutResult result =
-        new RolloutResult(
-            outcome,
-            workload,
-            PodTemplates.describe(before),
-            PodTemplates.describe(after),
-            Duration.between(started, Instant.now()),
-            reason);
-    emit(new RolloutEvent.Finished(Instant.now(), result));
-    return result;
-  }
-
-  private void step(String text) {
-    emit(new RolloutEvent.StepStarted(Instant.now(), text));
-  }
-
-  private void emit(RolloutEvent event) {
-    listener.onEvent(event);
-  }
 
   private static void checkInterrupted() throws InterruptedException {
     if (Thread.interrupted()) {

@@ -4,46 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.jenkins.plugins.containercloud.cluster.Cluster;
-import io.jenkins.plugins.containercloud.cluster.ClusterConfig;
 import io.jenkins.plugins.containercloud.registry.ImageReference;
 import io.jenkins.plugins.containercloud.testing.TargetCluster;
 import io.jenkins.plugins.containercloud.testing.Workloads;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Tests for {@link DeploymentRollout}, written once and run on every {@link TargetCluster}: the
  * testbed's real Deployment controller and the sandbox's must agree where the engine looks.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class DeploymentRolloutContract {
-
-  abstract TargetCluster target();
-
-  private Cluster cluster;
-  private Workloads workloads;
-
-  @BeforeAll
-  void connect() {
-    cluster =
-        Cluster.connect(
-            ClusterConfig.kubeconfig(
-                target().kind(), target().kubeconfig(), null, target().namespace()));
-    workloads = new Workloads(target());
-  }
-
-  @AfterAll
-  void disconnect() {
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
+abstract class DeploymentRolloutContract extends EngineContract {
 
   @Test
   void rollout_waitsUntilEveryReplicaRunsTheImage_andRecordsTheChangeCause() {

@@ -3,22 +3,16 @@ package io.jenkins.plugins.containercloud.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.containercloud.cluster.Cluster;
-import io.jenkins.plugins.containercloud.cluster.ClusterConfig;
 import io.jenkins.plugins.containercloud.registry.ImageReference;
 import io.jenkins.plugins.containercloud.testing.TargetCluster;
 import io.jenkins.plugins.containercloud.testing.Workloads;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Tests for {@link ManifestApply}, run on every {@link TargetCluster}. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ManifestApplyContract {
+abstract class ManifestApplyContract extends EngineContract {
 
   static final String MANIFEST =
       """
@@ -47,25 +41,6 @@ abstract class ManifestApplyContract {
             - name: proxy
               image: 127.0.0.1:5000/testbed/proxy:v1
       """;
-
-  abstract TargetCluster target();
-
-  private Cluster cluster;
-
-  @BeforeAll
-  void connect() {
-    cluster =
-        Cluster.connect(
-            ClusterConfig.kubeconfig(
-                target().kind(), target().kubeconfig(), null, target().namespace()));
-  }
-
-  @AfterAll
-  void disconnect() {
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
 
   @Test
   void apply_createsThenUpdates_substitutingTheImage_andWaitsForTheDeployment() {

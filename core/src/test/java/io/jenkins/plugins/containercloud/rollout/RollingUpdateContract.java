@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ReplicationController;
-import io.jenkins.plugins.containercloud.cluster.Cluster;
-import io.jenkins.plugins.containercloud.cluster.ClusterConfig;
 import io.jenkins.plugins.containercloud.registry.ImageReference;
 import io.jenkins.plugins.containercloud.testing.ReadyPodSampler;
 import io.jenkins.plugins.containercloud.testing.TargetCluster;
@@ -16,38 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Tests for {@link ReplicationControllerRollingUpdate}, written once and run on every {@link
  * TargetCluster}: the testbed's real control plane and the sandbox must agree.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class RollingUpdateContract {
-
-  abstract TargetCluster target();
-
-  private Cluster cluster;
-  private Workloads workloads;
-
-  @BeforeAll
-  void connect() {
-    cluster =
-        Cluster.connect(
-            ClusterConfig.kubeconfig(
-                target().kind(), target().kubeconfig(), null, target().namespace()));
-    workloads = new Workloads(target());
-  }
-
-  @AfterAll
-  void disconnect() {
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
+abstract class RollingUpdateContract extends EngineContract {
 
   @Test
   void update_replacesEveryPod_andTheControllerKeepsItsName() {
