@@ -125,7 +125,9 @@ final class DeployCommand implements Callable<Integer> {
                             + " is not pinned by digest; the registry may serve"
                             + " another image under this tag later"));
     Trigger trigger = Trigger.cli(user());
-    try (Deployments deployments = history.open(top.environment());
+    // Closed last: the history is flushed before a signal lets the JVM exit.
+    try (AbortOnSignal abort = new AbortOnSignal(parameters.progressTimeout().plusMinutes(1));
+        Deployments deployments = history.open(top.environment());
         Cluster connected = Cluster.connect(cluster.config(top.environment()))) {
       String namespace = connected.defaultNamespace();
       if (target.manifests != null) {

@@ -43,7 +43,9 @@ final class RollbackCommand implements Callable<Integer> {
     var parameters = rollout.parameters();
     RolloutPrinter printer = new RolloutPrinter(spec.commandLine().getErr(), output.quiet);
     String user = top.environment().getOrDefault("USER", "unknown");
-    try (Deployments deployments = history.open(top.environment());
+    // Closed last: the history is flushed before a signal lets the JVM exit.
+    try (AbortOnSignal abort = new AbortOnSignal(parameters.progressTimeout().plusMinutes(1));
+        Deployments deployments = history.open(top.environment());
         Cluster connected = Cluster.connect(cluster.config(top.environment()))) {
       DeploymentReport report =
           deployments.rollback(
