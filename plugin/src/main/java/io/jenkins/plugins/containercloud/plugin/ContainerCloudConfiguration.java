@@ -138,6 +138,11 @@ public class ContainerCloudConfiguration extends GlobalConfiguration {
     return history.deployments(external.key(), () -> external.database(credentials));
   }
 
+  /** Closes the shared history; the next step opens it again. */
+  void closeHistory() {
+    history.close();
+  }
+
   /** Where the embedded history lives: {@code $JENKINS_HOME/container-cloud/history.mv.db}. */
   Path embeddedHistoryFile() {
     return JenkinsHome.current().resolve("container-cloud").resolve("history");

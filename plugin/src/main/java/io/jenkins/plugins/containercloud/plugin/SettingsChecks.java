@@ -48,7 +48,7 @@ public final class SettingsChecks {
       }
       return Optional.empty();
     } catch (URISyntaxException e) {
-      return Optional.of("Not a URL: " + e.getMessage());
+      return Optional.of("Give the API server as https://HOST[:PORT], e.g. https://10.0.0.1:6443");
     }
   }
 

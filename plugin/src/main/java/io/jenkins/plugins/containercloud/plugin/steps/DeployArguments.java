@@ -51,11 +51,11 @@ final class DeployArguments {
 
   static DeployPlan of(ContainerRollbackStep step) {
     String cluster = cluster(step.getCluster());
-    Workload workload = workload(step.getReplicationController(), step.getDeployment(), List.of());
-    if (workload == null) {
+    if (step.getReplicationController() == null && step.getDeployment() == null) {
       throw new IllegalArgumentException(
           "replicationController, deployment: give the workload to roll back (one of them)");
     }
+    Workload workload = workload(step.getReplicationController(), step.getDeployment(), List.of());
     RolloutParameters parameters = parameters(null, null, 0, step.getTimeout(), true);
     String namespace = namespace(step.getNamespace());
     checkNames(namespace, workload, step.getContainer());
