@@ -32,6 +32,7 @@ public class ContainerCloudConfiguration extends GlobalConfiguration {
   private final transient HistoryConnections history = new HistoryConnections();
 
   /** Jenkins creates the one instance and loads what was saved. */
+  @SuppressWarnings("this-escape") // Jenkins' idiom: a GlobalConfiguration loads itself when made
   public ContainerCloudConfiguration() {
     load();
   }
