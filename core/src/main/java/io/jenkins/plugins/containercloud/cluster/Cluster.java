@@ -100,6 +100,10 @@ public final class Cluster implements AutoCloseable {
     // Rollouts wait through informers; requests themselves should fail fast, not hang.
     base.setRequestTimeout(30_000);
     base.setConnectionTimeout(10_000);
+    // A few quick retries for a blip; an untrusted certificate or a refused connection should be
+    // reported in about a second, not after fabric8's default ten doublings.
+    base.setRequestRetryBackoffLimit(3);
+    base.setRequestRetryBackoffInterval(100);
     return base;
   }
 

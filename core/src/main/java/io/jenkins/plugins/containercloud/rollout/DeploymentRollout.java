@@ -32,6 +32,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class DeploymentRollout {
 
+  private static final String ABORTED = "the rollout was aborted";
+
   private static final ObjectMapper TREE_MAPPER = new ObjectMapper();
 
   private final Cluster cluster;
@@ -130,10 +132,14 @@ public final class DeploymentRollout {
     try {
       awaitRollout(updated);
       return reporter.finish(RolloutOutcome.SUCCEEDED, target, before, after, null);
-    } catch (RolloutFailure | TimeoutException | KubernetesClientException e) {
+    } catch (RolloutFailure | TimeoutException e) {
       return failed(updated, before, after, e.getMessage());
+    } catch (KubernetesClientException e) {
+      return failed(updated, before, after, Aborts.isAbort(e) ? ABORTED : e.getMessage());
     } catch (InterruptedException e) {
-      return failed(updated, before, after, "the rollout was aborted");
+      // failed() clears the flag while it undoes and sets it again for our caller.
+      Thread.currentThread().interrupt();
+      return failed(updated, before, after, ABORTED);
     }
   }
 

@@ -32,6 +32,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ReplicationControllerRollingUpdate {
 
+  private static final String ABORTED = "the rollout was aborted";
+
   private final Cluster cluster;
   private final WorkloadTarget target;
   private final Map<String, String> requestedImages;
@@ -115,11 +117,14 @@ public final class ReplicationControllerRollingUpdate {
     } catch (RolloutFailure e) {
       return failed(plan, e.getMessage());
     } catch (InterruptedException e) {
-      return failed(plan, "the rollout was aborted");
+      // failed() clears the flag while it rolls back and sets it again for our caller.
+      Thread.currentThread().interrupt();
+      return failed(plan, ABORTED);
     } catch (TimeoutException e) {
       return failed(plan, e.getMessage());
     } catch (KubernetesClientException e) {
-      return failed(plan, "the API server refused a change: " + e.getMessage());
+      return failed(
+          plan, Aborts.isAbort(e) ? ABORTED : "the API server refused a change: " + e.getMessage());
     }
   }
 

@@ -150,6 +150,42 @@ abstract class RollingUpdateContract extends EngineContract {
   }
 
   @Test
+  void abortedUpdate_isRolledBack_andTheInterruptIsKept() throws Exception {
+    workloads.replicationController("aborted", 2, "v1");
+    java.util.concurrent.CompletableFuture<RolloutResult> result =
+        new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.atomic.AtomicBoolean interruptKept =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.CountDownLatch created = new java.util.concurrent.CountDownLatch(1);
+    Thread worker =
+        new Thread(
+            () -> {
+              result.complete(
+                  ReplicationControllerRollingUpdate.update(
+                      cluster,
+                      request("aborted", "v2-neverready"),
+                      event -> {
+                        if (event instanceof RolloutEvent.StepStarted step
+                            && step.step().startsWith("Created controller")) {
+                          created.countDown();
+                        }
+                      }));
+              interruptKept.set(Thread.currentThread().isInterrupted());
+            });
+    worker.start();
+    assertThat(created.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+    worker.interrupt();
+    worker.join(120_000);
+
+    assertThat(result.get().outcome()).isEqualTo(RolloutOutcome.ROLLED_BACK);
+    assertThat(result.get().reason()).isEqualTo("the rollout was aborted");
+    assertThat(interruptKept).isTrue();
+    assertThat(controllersOf("aborted")).containsExactly("aborted");
+    awaitReadyImages("aborted", 2, Workloads.IMAGE + ":v1");
+  }
+
+  @Test
   void explicitRollback_ofAFinishedUpdate_restoresThePreviousImage() {
     workloads.replicationController("reverted", 2, "v1");
     assertThat(

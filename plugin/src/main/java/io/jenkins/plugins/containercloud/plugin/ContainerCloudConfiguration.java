@@ -1,0 +1,151 @@
+package io.jenkins.plugins.containercloud.plugin;
+
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.model.Descriptor;
+import io.jenkins.plugins.containercloud.api.Deployments;
+import io.jenkins.plugins.containercloud.history.HistoryDatabase;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import jenkins.model.GlobalConfiguration;
+import net.sf.json.JSONObject;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.StaplerRequest2;
+
+/**
+ * "Container Cloud" in Manage Jenkins: the clusters steps deploy to, the registries they push to,
+ * and where the deployment history is kept. Everything is data-bound, so configuration as code can
+ * express it (see docs/jenkins.md).
+ */
+@Extension
+@Symbol("containerCloud")
+public class ContainerCloudConfiguration extends GlobalConfiguration {
+
+  private List<ClusterSettings> clusters = new ArrayList<>();
+  private List<RegistrySettings> registries = new ArrayList<>();
+  private HistoryDatabaseSettings historyDatabase;
+
+  private final transient HistoryConnections history = new HistoryConnections();
+
+  /** Jenkins creates the one instance and loads what was saved. */
+  @SuppressWarnings("this-escape") // Jenkins' idiom: a GlobalConfiguration loads itself when made
+  public ContainerCloudConfiguration() {
+    load();
+  }
+
+  /** An instance that loads nothing: for tests, which have no Jenkins to load from. */
+  ContainerCloudConfiguration(boolean loadSaved) {
+    if (loadSaved) {
+      load();
+    }
+  }
+
+  /** The instance Jenkins holds. */
+  public static ContainerCloudConfiguration get() {
+    return ExtensionList.lookupSingleton(ContainerCloudConfiguration.class);
+  }
+
+  @Override
+  public String getDisplayName() {
+    return "Container Cloud";
+  }
+
+  public List<ClusterSettings> getClusters() {
+    return clusters == null ? List.of() : List.copyOf(clusters);
+  }
+
+  @DataBoundSetter
+  public void setClusters(List<ClusterSettings> clusters) {
+    this.clusters = clusters == null ? new ArrayList<>() : new ArrayList<>(clusters);
+    save();
+  }
+
+  public List<RegistrySettings> getRegistries() {
+    return registries == null ? List.of() : List.copyOf(registries);
+  }
+
+  @DataBoundSetter
+  public void setRegistries(List<RegistrySettings> registries) {
+    this.registries = registries == null ? new ArrayList<>() : new ArrayList<>(registries);
+    save();
+  }
+
+  /** The external history database, or null for the embedded H2 file. */
+  public HistoryDatabaseSettings getHistoryDatabase() {
+    return historyDatabase;
+  }
+
+  @DataBoundSetter
+  public void setHistoryDatabase(HistoryDatabaseSettings historyDatabase) {
+    this.historyDatabase = historyDatabase;
+    save();
+  }
+
+  /**
+   * Lists that the form leaves out (every entry deleted, the database unticked) must end up empty,
+   * but binding only calls the setters of what the form sends; so start from empty.
+   */
+  @Override
+  public boolean configure(StaplerRequest2 req, JSONObject json) throws Descriptor.FormException {
+    clusters = new ArrayList<>();
+    registries = new ArrayList<>();
+    historyDatabase = null;
+    boolean result = super.configure(req, json);
+    save();
+    return result;
+  }
+
+  /** The cluster steps call {@code name}. */
+  public Optional<ClusterSettings> cluster(String name) {
+    return getClusters().stream().filter(c -> name.equals(c.getName())).findFirst();
+  }
+
+  /** The cluster {@code name}, or an exception naming {@code field} and the configured clusters. */
+  public ClusterSettings requireCluster(String field, String name) {
+    return cluster(name)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    field
+                        + ": no cluster named '"
+                        + name
+                        + "' is configured"
+                        + (getClusters().isEmpty()
+                            ? ""
+                            : " (configured: "
+                                + getClusters().stream()
+                                    .map(ClusterSettings::getName)
+                                    .collect(Collectors.joining(", "))
+                                + ")")
+                        + "; add it in Manage Jenkins » System » Container Cloud"));
+  }
+
+  /** The registry entry for {@code host}, as an image reference names it. */
+  public Optional<RegistrySettings> registry(String host) {
+    return getRegistries().stream().filter(r -> r.isFor(host)).findFirst();
+  }
+
+  /** The history, opened on first use and shared by every step. */
+  public Deployments deployments(CredentialResolver credentials) {
+    HistoryDatabaseSettings external = historyDatabase;
+    if (external == null) {
+      Path file = embeddedHistoryFile();
+      return history.deployments("embedded " + file, () -> HistoryDatabase.h2File(file));
+    }
+    return history.deployments(external.key(), () -> external.database(credentials));
+  }
+
+  /** Closes the shared history; the next step opens it again. */
+  void closeHistory() {
+    history.close();
+  }
+
+  /** Where the embedded history lives: {@code $JENKINS_HOME/container-cloud/history.mv.db}. */
+  Path embeddedHistoryFile() {
+    return JenkinsHome.current().resolve("container-cloud").resolve("history");
+  }
+}

@@ -1,0 +1,51 @@
+package io.jenkins.plugins.containercloud.plugin.steps;
+
+import io.jenkins.plugins.containercloud.api.Deployments;
+import io.jenkins.plugins.containercloud.cluster.Cluster;
+import io.jenkins.plugins.containercloud.history.Trigger;
+import io.jenkins.plugins.containercloud.plugin.ClusterConnector;
+import io.jenkins.plugins.containercloud.plugin.ClusterSettings;
+import java.util.Map;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+
+/**
+ * Runs {@code containerDeploy} on the controller, where the clusters' credentials are: checks,
+ * connects, rolls out (the engine rolls back when the build is aborted, as that interrupts this
+ * thread), records the outcome, and fails the step with the reason when the rollout failed.
+ */
+final class ContainerDeployExecution extends ContainerCloudExecution<Map<String, Object>> {
+
+  private static final long serialVersionUID = 1L;
+
+  private final transient ContainerDeployStep step;
+
+  ContainerDeployExecution(ContainerDeployStep step, StepContext context, StepHost.Factory hosts) {
+    super(context, hosts);
+    this.step = step;
+  }
+
+  @Override
+  Map<String, Object> run(StepHost host, SecretMasker masker) throws Exception {
+    DeployPlan plan = DeployArguments.of(step);
+    ClusterSettings settings = host.configuration().requireCluster("cluster", plan.cluster());
+    Map<String, String> manifests =
+        plan.appliesManifests()
+            ? StepWorkspace.require(host, "containerDeploy with manifests")
+                .act(new ReadManifests(plan.manifests()))
+            : Map.of();
+    Deployments deployments = host.deployments();
+    Deployer deployer =
+        new Deployer(
+            deployments,
+            Trigger.build(host.buildUrl()),
+            "container-cloud: " + host.buildName() + " " + host.buildUrl(),
+            host.listener().getLogger(),
+            masker);
+    DeploymentSummary summary;
+    try (Cluster cluster =
+        ClusterConnector.connect(settings, masker.recording(host.credentials()))) {
+      summary = deployer.deploy(cluster, plan, manifests);
+    }
+    return StepOutcomes.finish(host, summary);
+  }
+}

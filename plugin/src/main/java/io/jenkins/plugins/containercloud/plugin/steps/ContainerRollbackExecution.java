@@ -1,0 +1,43 @@
+package io.jenkins.plugins.containercloud.plugin.steps;
+
+import io.jenkins.plugins.containercloud.api.Deployments;
+import io.jenkins.plugins.containercloud.cluster.Cluster;
+import io.jenkins.plugins.containercloud.history.Trigger;
+import io.jenkins.plugins.containercloud.plugin.ClusterConnector;
+import io.jenkins.plugins.containercloud.plugin.ClusterSettings;
+import java.util.Map;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+
+/** Runs {@code containerRollback} on the controller and records it like a deployment. */
+final class ContainerRollbackExecution extends ContainerCloudExecution<Map<String, Object>> {
+
+  private static final long serialVersionUID = 1L;
+
+  private final transient ContainerRollbackStep step;
+
+  ContainerRollbackExecution(
+      ContainerRollbackStep step, StepContext context, StepHost.Factory hosts) {
+    super(context, hosts);
+    this.step = step;
+  }
+
+  @Override
+  Map<String, Object> run(StepHost host, SecretMasker masker) throws Exception {
+    DeployPlan plan = DeployArguments.of(step);
+    ClusterSettings settings = host.configuration().requireCluster("cluster", plan.cluster());
+    Deployments deployments = host.deployments();
+    Deployer deployer =
+        new Deployer(
+            deployments,
+            Trigger.build(host.buildUrl()),
+            "container-cloud rollback: " + host.buildName() + " " + host.buildUrl(),
+            host.listener().getLogger(),
+            masker);
+    DeploymentSummary summary;
+    try (Cluster cluster =
+        ClusterConnector.connect(settings, masker.recording(host.credentials()))) {
+      summary = deployer.rollback(cluster, plan);
+    }
+    return StepOutcomes.finish(host, summary);
+  }
+}

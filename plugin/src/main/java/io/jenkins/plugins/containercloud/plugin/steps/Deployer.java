@@ -1,0 +1,91 @@
+package io.jenkins.plugins.containercloud.plugin.steps;
+
+import io.jenkins.plugins.containercloud.api.ApplyReport;
+import io.jenkins.plugins.containercloud.api.DeploymentReport;
+import io.jenkins.plugins.containercloud.api.Deployments;
+import io.jenkins.plugins.containercloud.cluster.Cluster;
+import io.jenkins.plugins.containercloud.history.Trigger;
+import io.jenkins.plugins.containercloud.rollout.RolloutListener;
+import io.jenkins.plugins.containercloud.rollout.RolloutRequest;
+import io.jenkins.plugins.containercloud.rollout.WorkloadTarget;
+import java.io.PrintStream;
+import java.util.Map;
+
+/**
+ * Runs a {@link DeployPlan} on a connected cluster through the engine's {@link Deployments}, which
+ * records it with the build as its trigger, and streams the rollout's progress to the build log.
+ */
+final class Deployer {
+
+  private final Deployments deployments;
+  private final Trigger trigger;
+  private final String changeCause;
+  private final PrintStream log;
+  private final SecretMasker masker;
+
+  Deployer(
+      Deployments deployments,
+      Trigger trigger,
+      String changeCause,
+      PrintStream log,
+      SecretMasker masker) {
+    this.deployments = deployments;
+    this.trigger = trigger;
+    this.changeCause = changeCause;
+    this.log = log;
+    this.masker = masker;
+  }
+
+  DeploymentSummary deploy(Cluster cluster, DeployPlan plan, Map<String, String> manifests) {
+    String namespace = plan.namespace() != null ? plan.namespace() : cluster.defaultNamespace();
+    plan.image()
+        .filter(i -> i.digest().isEmpty())
+        .ifPresent(
+            i ->
+                log.println(
+                    "Warning: "
+                        + i
+                        + " is not pinned by digest; the registry may serve another image under"
+                        + " this tag later"));
+    if (plan.appliesManifests()) {
+      String name = String.join(",", manifests.keySet());
+      log.println("Applying " + name + " to namespace " + namespace + " of " + cluster.name());
+      ApplyReport report =
+          deployments.apply(
+              cluster,
+              namespace,
+              name,
+              manifests,
+              plan.image(),
+              plan.parameters(),
+              trigger,
+              listener());
+      return DeploymentSummary.of(
+          cluster.name(), namespace, name, plan.image().map(Object::toString).orElse(null), report);
+    }
+    WorkloadTarget target = target(plan, namespace);
+    log.println(
+        "Rolling " + plan.image().orElseThrow() + " out to " + target + " of " + cluster.name());
+    RolloutRequest request =
+        new RolloutRequest(target, plan.image().orElseThrow(), plan.parameters(), changeCause);
+    DeploymentReport report = deployments.deploy(cluster, request, trigger, listener());
+    return DeploymentSummary.of("deploy", cluster.name(), report);
+  }
+
+  DeploymentSummary rollback(Cluster cluster, DeployPlan plan) {
+    String namespace = plan.namespace() != null ? plan.namespace() : cluster.defaultNamespace();
+    WorkloadTarget target = target(plan, namespace);
+    log.println("Rolling " + target + " of " + cluster.name() + " back to its previous image");
+    DeploymentReport report =
+        deployments.rollback(cluster, target, plan.parameters(), trigger, listener());
+    return DeploymentSummary.of("rollback", cluster.name(), report);
+  }
+
+  private static WorkloadTarget target(DeployPlan plan, String namespace) {
+    return new WorkloadTarget(namespace, plan.kind(), plan.name(), plan.container());
+  }
+
+  private RolloutListener listener() {
+    return event -> log.println(masker.mask(event.describe()));
+  }
+}

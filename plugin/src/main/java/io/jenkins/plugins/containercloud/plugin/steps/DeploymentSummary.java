@@ -1,0 +1,112 @@
+package io.jenkins.plugins.containercloud.plugin.steps;
+
+import io.jenkins.plugins.containercloud.api.ApplyReport;
+import io.jenkins.plugins.containercloud.api.DeploymentReport;
+import io.jenkins.plugins.containercloud.plugin.action.DeploymentEntry;
+import io.jenkins.plugins.containercloud.rollout.RolloutOutcome;
+import io.jenkins.plugins.containercloud.rollout.RolloutResult;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How one deployment, apply or rollback ended, in the terms a build shows: for the summary page,
+ * the step's return value, and the failure message.
+ */
+record DeploymentSummary(
+    String deploymentId,
+    String operation,
+    String cluster,
+    String namespace,
+    String kind,
+    String name,
+    String imageBefore,
+    String imageAfter,
+    RolloutOutcome outcome,
+    long durationMillis,
+    String reason) {
+
+  static DeploymentSummary of(String operation, String cluster, DeploymentReport report) {
+    RolloutResult result = report.result();
+    return new DeploymentSummary(
+        report.deploymentId(),
+        operation,
+        cluster,
+        result.workload().namespace(),
+        result.workload().kind().apiKind(),
+        result.workload().name(),
+        result.imageBefore(),
+        result.imageAfter(),
+        result.outcome(),
+        result.duration().toMillis(),
+        result.reason());
+  }
+
+  static DeploymentSummary of(
+      String cluster, String namespace, String name, String image, ApplyReport report) {
+    return new DeploymentSummary(
+        report.deploymentId(),
+        "apply",
+        cluster,
+        namespace,
+        "Manifests",
+        name,
+        null,
+        image,
+        report.result().outcome(),
+        report.result().duration().toMillis(),
+        report.result().reason());
+  }
+
+  boolean succeeded() {
+    return outcome == RolloutOutcome.SUCCEEDED;
+  }
+
+  /** Why the step fails: what failed, whether it was rolled back, and where it is recorded. */
+  String failure() {
+    String what = operation + " of " + kind + " " + name + " in namespace " + namespace;
+    String how =
+        outcome == RolloutOutcome.ROLLED_BACK
+            ? " failed and was rolled back" + (imageAfter == null ? "" : " to " + imageAfter)
+            : " failed and was not rolled back";
+    return "The "
+        + what
+        + how
+        + ": "
+        + (reason == null ? "no reason given" : reason)
+        + " (deployment "
+        + deploymentId
+        + " in the history)";
+  }
+
+  DeploymentEntry entry() {
+    return new DeploymentEntry(
+        deploymentId,
+        operation,
+        cluster,
+        namespace,
+        kind,
+        name,
+        imageBefore,
+        imageAfter,
+        outcome.name(),
+        durationMillis,
+        reason);
+  }
+
+  /** What the step returns to the Pipeline script. */
+  Map<String, Object> toMap() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("outcome", outcome.name());
+    map.put("deploymentId", deploymentId);
+    map.put("cluster", cluster);
+    map.put("namespace", namespace);
+    map.put("kind", kind);
+    map.put("name", name);
+    map.put("imageBefore", imageBefore);
+    map.put("imageAfter", imageAfter);
+    map.put("durationMillis", durationMillis);
+    map.put("rolledBack", outcome == RolloutOutcome.ROLLED_BACK);
+    map.put("reason", reason);
+    return map;
+  }
+}

@@ -1,0 +1,50 @@
+package io.jenkins.plugins.containercloud.plugin.steps;
+
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.containercloud.api.Deployments;
+import io.jenkins.plugins.containercloud.plugin.ContainerCloudConfiguration;
+import io.jenkins.plugins.containercloud.plugin.CredentialResolver;
+import io.jenkins.plugins.containercloud.plugin.action.ContainerCloudAction;
+import java.io.IOException;
+
+/**
+ * Everything a step takes from the build it runs in. {@link JenkinsStepHost} reads it from the
+ * step's context; unit tests hand in their own, since a build cannot be made outside Jenkins.
+ */
+interface StepHost {
+
+  TaskListener listener();
+
+  EnvVars environment();
+
+  /** The workspace on the agent the step runs on. */
+  FilePath workspace();
+
+  /** The build's absolute URL (relative when Jenkins' URL is not configured). */
+  String buildUrl();
+
+  /** The build's name, e.g. {@code team » app #12}. */
+  String buildName();
+
+  /** Credentials as this build may use them. */
+  CredentialResolver credentials();
+
+  ContainerCloudConfiguration configuration();
+
+  /** The history every deployment is recorded in. */
+  default Deployments deployments() {
+    return configuration().deployments(credentials());
+  }
+
+  /** The build's Container Cloud summary, created on first use. */
+  ContainerCloudAction action();
+
+  /** Makes the host of a step from its context. */
+  @FunctionalInterface
+  interface Factory {
+    StepHost open(org.jenkinsci.plugins.workflow.steps.StepContext context)
+        throws IOException, InterruptedException;
+  }
+}

@@ -1,0 +1,61 @@
+package io.jenkins.plugins.containercloud.plugin.steps;
+
+import com.google.common.util.concurrent.ListenableFuture;
+import hudson.model.Result;
+import java.util.HashMap;
+import java.util.Map;
+import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+
+/** A step context holding a few context objects; the steps under test take theirs from a host. */
+final class FakeStepContext extends StepContext {
+
+  private static final long serialVersionUID = 1L;
+
+  private final transient Map<Class<?>, Object> objects = new HashMap<>();
+
+  @Override
+  public <T> T get(Class<T> key) {
+    return key.cast(objects.get(key));
+  }
+
+  @Override
+  public void onSuccess(Object result) {
+    throw new AssertionError("synchronous executions return their result from run()");
+  }
+
+  @Override
+  public void onFailure(Throwable t) {
+    throw new AssertionError("synchronous executions throw from run()", t);
+  }
+
+  @Override
+  public boolean isReady() {
+    return true;
+  }
+
+  @Override
+  public ListenableFuture<Void> saveState() {
+    throw new UnsupportedOperationException("no program state to save in unit tests");
+  }
+
+  @Override
+  public void setResult(Result r) {
+    throw new UnsupportedOperationException("steps report failures by throwing");
+  }
+
+  @Override
+  public BodyInvoker newBodyInvoker() {
+    throw new IllegalStateException("these steps take no body");
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return this == o;
+  }
+
+  @Override
+  public int hashCode() {
+    return System.identityHashCode(this);
+  }
+}
