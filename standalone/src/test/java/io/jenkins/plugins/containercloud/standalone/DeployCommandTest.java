@@ -191,6 +191,63 @@ class DeployCommandTest {
     assertThat(result.path("rollouts").get(0).path("outcome").asText()).isEqualTo("SUCCEEDED");
   }
 
+  @Test
+  void terminatedDeploy_rollsBack_andRecordsTheAbort_beforeExiting() throws Exception {
+    new Workloads(TESTBED).replicationController("cli-signal", 2, "v1");
+    List<String> command =
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName(),
+            "deploy",
+            "--rc",
+            "cli-signal",
+            "--image",
+            Workloads.IMAGE + ":v2-neverready",
+            "--timeout",
+            "5m",
+            "--kubeconfig",
+            TESTBED.kubeconfig().toString(),
+            "-n",
+            TESTBED.namespace());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("XDG_DATA_HOME", dataHome.toString());
+    builder.environment().remove("CONTAINER_CLOUD_DB");
+    Process process = builder.start();
+    StringBuilder output = new StringBuilder();
+    try (var lines =
+        new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()))) {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        output.append(line).append('\n');
+        if (line.contains("Scaling cli-signal-")) {
+          // SIGTERM, as a CI system cancelling the job sends (Process.destroy would also close
+          // the streams we read).
+          new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor();
+        }
+      }
+    }
+    assertThat(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES))
+        .as(output.toString())
+        .isTrue();
+
+    assertThat(output).contains("rolling back: the rollout was aborted");
+    assertThat(
+            TESTBED
+                .client()
+                .replicationControllers()
+                .inNamespace(TESTBED.namespace())
+                .list()
+                .getItems())
+        .extracting(rc -> rc.getMetadata().getName())
+        .noneMatch(name -> name.startsWith("cli-signal-"));
+    Run history = run("history", "--workload", "cli-signal", "-o", "json");
+    JsonNode record = JSON.readTree(history.out).get(0);
+    assertThat(record.path("outcome").asText()).isEqualTo("ROLLED_BACK");
+    assertThat(record.path("reason").asText()).isEqualTo("the rollout was aborted");
+  }
+
   private Run run(String... args) {
     Map<String, String> environment = new HashMap<>(System.getenv());
     environment.put("XDG_DATA_HOME", dataHome.toString());
