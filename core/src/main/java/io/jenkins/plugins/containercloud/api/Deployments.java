@@ -36,8 +36,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Deployments implements AutoCloseable {
 
+  /** How long a read of the history waits for this process's own writes to land first. */
+  private static final java.time.Duration READ_YOUR_WRITES = java.time.Duration.ofSeconds(5);
+
   private final HistoryStore store;
   private final RetryingHistoryWriter writer;
+  private final java.util.Set<String> active = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private Deployments(HistoryStore store) {
     this.store = store;
@@ -167,11 +171,13 @@ public final class Deployments implements AutoCloseable {
 
   /** Recorded deployments, newest first. */
   public List<DeploymentRecord> history(HistoryQuery query) {
+    awaitOwnWrites();
     return store.deployments(query);
   }
 
   /** The events of one recorded deployment, in order. */
   public List<DeploymentEvent> events(String deploymentId) {
+    awaitOwnWrites();
     return store.events(deploymentId);
   }
 
@@ -186,6 +192,8 @@ public final class Deployments implements AutoCloseable {
       DeploymentRecord record,
       RolloutListener listener,
       java.util.function.Function<RolloutListener, RolloutResult> rollout) {
+    closeAbandoned(record);
+    active.add(record.id());
     writer.started(record);
     RolloutListener recording = RolloutListener.all(List.of(listener, recorder(record.id())));
     RolloutResult result;
@@ -195,6 +203,8 @@ public final class Deployments implements AutoCloseable {
       writer.finished(
           record.id(), Outcome.FAILED, Instant.now(), "refused: " + e.getMessage(), null);
       throw e;
+    } finally {
+      active.remove(record.id());
     }
     writer.finished(
         record.id(),
@@ -203,6 +213,39 @@ public final class Deployments implements AutoCloseable {
         result.reason(),
         result.imageAfter());
     return new DeploymentReport(record.id(), result);
+  }
+
+  /**
+   * Marks INTERRUPTED the records of this workload still RUNNING: their process stopped without
+   * saying how they ended (killed, or the machine went down), and this rollout takes over — an RC
+   * update resumes where they stopped.
+   */
+  private void closeAbandoned(DeploymentRecord next) {
+    HistoryQuery running =
+        HistoryQuery.workload(next.cluster(), next.namespace(), next.kind(), next.name())
+            .withOutcome(Outcome.RUNNING)
+            .withLimit(HistoryQuery.MAX_LIMIT);
+    awaitOwnWrites();
+    for (DeploymentRecord abandoned : store.deployments(running)) {
+      if (active.contains(abandoned.id())) {
+        continue; // still running in this process (another build deploying the same workload)
+      }
+      writer.finished(
+          abandoned.id(),
+          Outcome.INTERRUPTED,
+          Instant.now(),
+          "its process stopped before the rollout ended; deployment " + next.id() + " took over",
+          null);
+    }
+  }
+
+  /** Lets this process's queued writes reach the database (bounded) before it reads. */
+  private void awaitOwnWrites() {
+    try {
+      writer.flush(READ_YOUR_WRITES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private RolloutListener recorder(String id) {
@@ -214,6 +257,7 @@ public final class Deployments implements AutoCloseable {
   }
 
   private Optional<ImageReference> previousImage(Cluster cluster, WorkloadTarget target) {
+    awaitOwnWrites();
     Optional<DeploymentRecord> last =
         store.previousSuccessful(
             cluster.name(), target.namespace(), target.kind().apiKind(), target.name(), null);
