@@ -209,6 +209,40 @@ abstract class RollingUpdateContract extends EngineContract {
   }
 
   @Test
+  void controllerScaledToZero_isUpdatedWithoutPods() {
+    workloads.replicationController("idle", 0, "v1");
+
+    RolloutResult result =
+        ReplicationControllerRollingUpdate.update(cluster, request("idle", "v2"), e -> {});
+
+    assertThat(result.outcome()).as(result.reason()).isEqualTo(RolloutOutcome.SUCCEEDED);
+    assertThat(rc("idle").getSpec().getReplicas()).isZero();
+    assertThat(rc("idle").getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+        .isEqualTo(Workloads.IMAGE + ":v2");
+    assertThat(controllersOf("idle")).containsExactly("idle");
+  }
+
+  @Test
+  void percentageLimits_resolveAgainstTheDesiredCount() {
+    workloads.replicationController("percent", 4, "v1");
+    RolloutParameters parameters =
+        fast()
+            .withMaxSurge(IntOrPercent.parse("maxSurge", "50%"))
+            .withMaxUnavailable(IntOrPercent.parse("maxUnavailable", "25%"));
+    List<RolloutEvent> events = new CopyOnWriteArrayList<>();
+
+    RolloutResult result =
+        ReplicationControllerRollingUpdate.update(
+            cluster, request("percent", "v2", parameters), events::add);
+
+    assertThat(result.outcome()).as(result.reason()).isEqualTo(RolloutOutcome.SUCCEEDED);
+    // 50% of 4 surges 2; 25% of 4 leaves 3 available.
+    assertThat(events)
+        .map(RolloutEvent::describe)
+        .anyMatch(step -> step.endsWith("(keep 3 pods available, don't exceed 6 pods)"));
+  }
+
+  @Test
   void badInput_isRefusedBeforeAnythingChanges() {
     ReplicationController before = workloads.replicationController("guarded", 1, "v1");
     // A controller at zero replicas whose selector would also pick the new pods of "guarded".

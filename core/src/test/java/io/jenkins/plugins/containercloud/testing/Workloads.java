@@ -64,8 +64,12 @@ public final class Workloads {
             () -> {
               ReplicationController rc =
                   client.replicationControllers().inNamespace(namespace).withName(name).get();
-              return rc.getStatus().getReadyReplicas() != null
-                  && rc.getStatus().getReadyReplicas() == replicas;
+              // The API leaves zero counts out of the status.
+              int ready =
+                  rc.getStatus().getReadyReplicas() == null ? 0 : rc.getStatus().getReadyReplicas();
+              return rc.getStatus().getObservedGeneration() != null
+                  && rc.getStatus().getObservedGeneration() >= rc.getMetadata().getGeneration()
+                  && ready == replicas;
             });
     return client.replicationControllers().inNamespace(namespace).withName(name).get();
   }
