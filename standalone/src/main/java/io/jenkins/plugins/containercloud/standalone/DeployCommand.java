@@ -149,7 +149,11 @@ final class DeployCommand implements Callable<Integer> {
               target.workload.target(namespace, container),
               reference.orElseThrow(),
               parameters,
-              "container-cloud deploy by " + user());
+              "container-cloud deploy of "
+                  + reference.orElseThrow()
+                  + " by "
+                  + user()
+                  + " (command line)");
       DeploymentReport report = deployments.deploy(connected, request, trigger, printer);
       output.printRollout(spec.commandLine().getOut(), report);
       return report.result().succeeded() ? 0 : Main.FAILURE;
