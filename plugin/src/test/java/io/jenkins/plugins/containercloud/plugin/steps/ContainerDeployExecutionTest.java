@@ -16,8 +16,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,43 +122,73 @@ class ContainerDeployExecutionTest {
   }
 
   @Test
-  void abortingTheBuild_stopsTheRollout_andRollsItBack() throws Exception {
+  void abortingTheBuild_rollsBack_andReportsTheAbortOnlyOnceTheRollbackIsDone() throws Exception {
     workloads.replicationController("aborted", 2, "v1");
     ContainerDeployStep step = step();
     step.setReplicationController("aborted");
     step.setImage(Workloads.IMAGE + ":v2-neverready");
     step.setTimeout("5m");
-    AtomicReference<Throwable> thrown = new AtomicReference<>();
-    ExecutorService executor = Executors.newSingleThreadExecutor();
-
-    // What Jenkins does on abort: cancel the execution's task, which interrupts its thread.
-    Future<?> running =
-        executor.submit(
-            () -> {
-              try {
-                fixture.deploy(step);
-              } catch (Throwable t) {
-                thrown.set(t);
-              }
+    // What the cluster looks like at the moment the step reports its end to Jenkins.
+    AtomicReference<Object> reported = new AtomicReference<>();
+    AtomicReference<String> imageWhenReported = new AtomicReference<>();
+    AtomicReference<Integer> controllersWhenReported = new AtomicReference<>();
+    AtomicReference<Integer> entriesWhenReported = new AtomicReference<>();
+    FakeStepContext context =
+        new FakeStepContext(
+            outcome -> {
+              imageWhenReported.set(fixture.image("rc", "aborted"));
+              controllersWhenReported.set(fixture.controllersOf("aborted"));
+              entriesWhenReported.set(fixture.host().action().getDeployments().size());
+              reported.set(outcome);
             });
+    ContainerDeployExecution execution = fixture.execution(step, context);
+    ExecutorService executor = Executors.newSingleThreadExecutor();
+    // What Jenkins' SynchronousNonBlockingStepExecution runs on its pool thread.
+    executor.submit(
+        () -> {
+          try {
+            context.onSuccess(execution.run());
+          } catch (Throwable t) {
+            context.onFailure(t);
+          }
+        });
     await().atMost(Duration.ofMinutes(1)).until(() -> fixture.controllersOf("aborted") == 2);
-    running.cancel(true);
-    executor.shutdown();
-    assertThat(executor.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
+    InterruptedException abort = new InterruptedException("Aborted by admin");
 
-    // Whether the step then reports the abort or the failure is moot (Jenkins has already ended
-    // it; the engine's rolling update does not keep the thread's interrupt status): what counts
-    // is that the rollout was stopped, rolled back and recorded.
-    assertThat(thrown.get())
-        .isInstanceOfAny(InterruptedException.class, StepFailedException.class)
-        .hasMessageContaining("failed and was rolled back to " + Workloads.IMAGE + ":v1");
-    assertThat(fixture.image("rc", "aborted")).isEqualTo(Workloads.IMAGE + ":v1");
-    assertThat(fixture.controllersOf("aborted")).isEqualTo(1);
+    execution.stop(abort);
+
+    await().atMost(Duration.ofMinutes(2)).until(() -> reported.get() != null);
+    executor.shutdown();
+    assertThat(reported.get()).isSameAs(abort);
+    assertThat(abort.getSuppressed())
+        .singleElement()
+        .satisfies(
+            failure ->
+                assertThat(failure)
+                    .hasMessageContaining(
+                        "failed and was rolled back to " + Workloads.IMAGE + ":v1"));
+    assertThat(imageWhenReported.get()).isEqualTo(Workloads.IMAGE + ":v1");
+    assertThat(controllersWhenReported.get()).isEqualTo(1);
+    assertThat(entriesWhenReported.get()).isEqualTo(1);
+    assertThat(fixture.host().action().getDeployments().get(0).isRolledBack()).isTrue();
     // The recorded reason depends on where the interrupt landed (a wait, or a request).
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> fixture.history().get(0).outcome() == Outcome.ROLLED_BACK);
-    assertThat(fixture.host().action().getDeployments().get(0).isRolledBack()).isTrue();
+  }
+
+  @Test
+  void stopBeforeTheWorkStarts_reportsTheCauseWithoutTouchingTheCluster() throws Exception {
+    ContainerDeployStep step = step();
+    step.setDeployment("never-created");
+    step.setImage(Workloads.IMAGE + ":v2");
+    ContainerDeployExecution execution = fixture.execution(step, new FakeStepContext());
+    InterruptedException abort = new InterruptedException("Aborted by admin");
+
+    execution.stop(abort);
+
+    assertThatThrownBy(execution::run).isSameAs(abort);
+    assertThat(fixture.host().log()).doesNotContain("Rolling");
   }
 
   @Test

@@ -52,6 +52,11 @@ final class DeployFixture implements AutoCloseable {
     return new ContainerDeployExecution(step, new FakeStepContext(), host.factory()).run();
   }
 
+  /** The execution of {@code step}, reporting through {@code context} when run as Jenkins does. */
+  ContainerDeployExecution execution(ContainerDeployStep step, FakeStepContext context) {
+    return new ContainerDeployExecution(step, context, host.factory());
+  }
+
   java.util.Map<String, Object> rollback(ContainerRollbackStep step) throws Exception {
     return new ContainerRollbackExecution(step, new FakeStepContext(), host.factory()).run();
   }
