@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containercloud.plugin.steps;
 
 import hudson.FilePath;
+import io.jenkins.plugins.containercloud.plugin.SecretMasker;
 import io.jenkins.plugins.containercloud.plugin.action.ImageEntry;
 import io.jenkins.plugins.containercloud.registry.ImageReference;
 import java.util.LinkedHashSet;

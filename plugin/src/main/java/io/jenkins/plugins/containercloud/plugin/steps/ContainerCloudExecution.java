@@ -1,10 +1,6 @@
 package io.jenkins.plugins.containercloud.plugin.steps;
 
-import io.jenkins.plugins.containercloud.cluster.ClusterException;
-import io.jenkins.plugins.containercloud.history.HistoryException;
-import io.jenkins.plugins.containercloud.image.ImageBuildException;
-import io.jenkins.plugins.containercloud.registry.RegistryException;
-import java.io.UncheckedIOException;
+import io.jenkins.plugins.containercloud.plugin.SecretMasker;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
@@ -83,13 +79,10 @@ abstract class ContainerCloudExecution<T> extends SynchronousNonBlockingStepExec
     SecretMasker masker = new SecretMasker();
     try {
       return run(host, masker);
-    } catch (IllegalArgumentException
-        | ClusterException
-        | RegistryException
-        | ImageBuildException
-        | HistoryException
-        | UncheckedIOException e) {
-      String message = masker.mask(e.getMessage());
+    } catch (RuntimeException e) {
+      // Whatever the engine or a library threw: its message may quote a secret; its stack trace
+      // is not kept, for the same reason.
+      String message = masker.mask(StepFailures.describe(e));
       host.listener().error(message);
       throw new StepFailedException(message);
     } catch (StepFailedException e) {

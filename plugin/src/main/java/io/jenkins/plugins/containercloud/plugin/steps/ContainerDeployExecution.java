@@ -5,6 +5,7 @@ import io.jenkins.plugins.containercloud.cluster.Cluster;
 import io.jenkins.plugins.containercloud.history.Trigger;
 import io.jenkins.plugins.containercloud.plugin.ClusterConnector;
 import io.jenkins.plugins.containercloud.plugin.ClusterSettings;
+import io.jenkins.plugins.containercloud.plugin.SecretMasker;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containercloud.plugin.steps;
 
+import io.jenkins.plugins.containercloud.plugin.SecretMasker;
 import io.jenkins.plugins.containercloud.plugin.action.ImageEntry;
 import io.jenkins.plugins.containercloud.registry.ImageReference;
 import java.util.List;

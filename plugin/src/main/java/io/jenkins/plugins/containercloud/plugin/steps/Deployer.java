@@ -5,6 +5,7 @@ import io.jenkins.plugins.containercloud.api.DeploymentReport;
 import io.jenkins.plugins.containercloud.api.Deployments;
 import io.jenkins.plugins.containercloud.cluster.Cluster;
 import io.jenkins.plugins.containercloud.history.Trigger;
+import io.jenkins.plugins.containercloud.plugin.SecretMasker;
 import io.jenkins.plugins.containercloud.rollout.RolloutListener;
 import io.jenkins.plugins.containercloud.rollout.RolloutRequest;
 import io.jenkins.plugins.containercloud.rollout.WorkloadTarget;
@@ -42,14 +43,14 @@ final class Deployer {
         .filter(i -> i.digest().isEmpty())
         .ifPresent(
             i ->
-                log.println(
+                print(
                     "Warning: "
                         + i
                         + " is not pinned by digest; the registry may serve another image under"
                         + " this tag later"));
     if (plan.appliesManifests()) {
       String name = String.join(",", manifests.keySet());
-      log.println("Applying " + name + " to namespace " + namespace + " of " + cluster.name());
+      print("Applying " + name + " to namespace " + namespace + " of " + cluster.name());
       ApplyReport report =
           deployments.apply(
               cluster,
@@ -61,24 +62,28 @@ final class Deployer {
               trigger,
               listener());
       return DeploymentSummary.of(
-          cluster.name(), namespace, name, plan.image().map(Object::toString).orElse(null), report);
+              cluster.name(),
+              namespace,
+              name,
+              plan.image().map(Object::toString).orElse(null),
+              report)
+          .masked(masker);
     }
     WorkloadTarget target = target(plan, namespace);
-    log.println(
-        "Rolling " + plan.image().orElseThrow() + " out to " + target + " of " + cluster.name());
+    print("Rolling " + plan.image().orElseThrow() + " out to " + target + " of " + cluster.name());
     RolloutRequest request =
         new RolloutRequest(target, plan.image().orElseThrow(), plan.parameters(), changeCause);
     DeploymentReport report = deployments.deploy(cluster, request, trigger, listener());
-    return DeploymentSummary.of("deploy", cluster.name(), report);
+    return DeploymentSummary.of("deploy", cluster.name(), report).masked(masker);
   }
 
   DeploymentSummary rollback(Cluster cluster, DeployPlan plan) {
     String namespace = plan.namespace() != null ? plan.namespace() : cluster.defaultNamespace();
     WorkloadTarget target = target(plan, namespace);
-    log.println("Rolling " + target + " of " + cluster.name() + " back to its previous image");
+    print("Rolling " + target + " of " + cluster.name() + " back to its previous image");
     DeploymentReport report =
         deployments.rollback(cluster, target, plan.parameters(), trigger, listener());
-    return DeploymentSummary.of("rollback", cluster.name(), report);
+    return DeploymentSummary.of("rollback", cluster.name(), report).masked(masker);
   }
 
   private static WorkloadTarget target(DeployPlan plan, String namespace) {
@@ -86,6 +91,13 @@ final class Deployer {
   }
 
   private RolloutListener listener() {
-    return event -> log.println(masker.mask(event.describe()));
+    return event -> print(event.describe());
+  }
+
+  /**
+   * Every line goes through the masker: names and images are the user's, and may quote a secret.
+   */
+  private void print(String line) {
+    log.println(masker.mask(line));
   }
 }

@@ -5,6 +5,7 @@ import hudson.util.Secret;
 import io.jenkins.plugins.containercloud.plugin.ContainerCloudConfiguration;
 import io.jenkins.plugins.containercloud.plugin.CredentialResolver;
 import io.jenkins.plugins.containercloud.plugin.RegistrySettings;
+import io.jenkins.plugins.containercloud.plugin.SecretMasker;
 import io.jenkins.plugins.containercloud.registry.CredentialSource;
 import io.jenkins.plugins.containercloud.registry.RegistryCredentials;
 import java.io.Serializable;

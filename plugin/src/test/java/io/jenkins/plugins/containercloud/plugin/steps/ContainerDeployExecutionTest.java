@@ -7,9 +7,11 @@ import static org.awaitility.Awaitility.await;
 import io.jenkins.plugins.containercloud.history.DeploymentRecord;
 import io.jenkins.plugins.containercloud.history.Outcome;
 import io.jenkins.plugins.containercloud.history.Trigger;
+import io.jenkins.plugins.containercloud.plugin.TestCredentials;
 import io.jenkins.plugins.containercloud.plugin.action.DeploymentEntry;
 import io.jenkins.plugins.containercloud.testing.KubeTestbed;
 import io.jenkins.plugins.containercloud.testing.Workloads;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -189,6 +191,41 @@ class ContainerDeployExecutionTest {
 
     assertThatThrownBy(execution::run).isSameAs(abort);
     assertThat(fixture.host().log()).doesNotContain("Rolling");
+  }
+
+  @Test
+  void aTokenFromTheClusterKubeconfig_reachesNeitherTheLogNorTheSummary() throws Exception {
+    fixture.close();
+    String token = "s3cr3tt0ken42";
+    // The testbed authenticates the client certificate first; the extra token is only a secret
+    // the masker must find in the kubeconfig. The image's tag quotes it, as a careless server
+    // might.
+    String kubeconfig =
+        Files.readString(KUBE.kubeconfig())
+            .replace("  user:\n", "  user:\n    token: " + token + "\n");
+    assertThat(kubeconfig).contains("token: " + token);
+    fixture =
+        new DeployFixture(
+            KUBE,
+            workspace,
+            history,
+            TestCredentials.resolver(
+                TestCredentials.secretFile(
+                    "kubeconfig", "config", kubeconfig.getBytes(StandardCharsets.UTF_8))));
+    workloads.deployment("masked", 1, "v1", 600);
+    ContainerDeployStep step = step();
+    step.setDeployment("masked");
+    step.setImage(Workloads.IMAGE + ":" + token);
+
+    Map<String, Object> result = fixture.deploy(step);
+
+    assertThat(fixture.image("deployment", "masked")).isEqualTo(Workloads.IMAGE + ":" + token);
+    assertThat(fixture.host().log()).contains("Rolling").doesNotContain(token);
+    assertThat(result.values())
+        .allSatisfy(v -> assertThat(String.valueOf(v)).doesNotContain(token));
+    assertThat(result).containsEntry("imageAfter", Workloads.IMAGE + ":****");
+    DeploymentEntry entry = fixture.host().action().getDeployments().get(0);
+    assertThat(entry.getImageAfter()).isEqualTo(Workloads.IMAGE + ":****");
   }
 
   @Test

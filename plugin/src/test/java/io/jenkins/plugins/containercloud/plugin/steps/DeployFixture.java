@@ -27,11 +27,16 @@ final class DeployFixture implements AutoCloseable {
   private final FakeStepHost host;
 
   DeployFixture(KubeTestbed kube, Path workspace, Path history) {
+    this(kube, workspace, history, credentials(kube));
+  }
+
+  /** The same with other credentials for the cluster's kubeconfig (id {@code kubeconfig}). */
+  DeployFixture(KubeTestbed kube, Path workspace, Path history, CredentialResolver credentials) {
     this.kube = kube;
     ClusterSettings cluster = new ClusterSettings(CLUSTER, "kubeconfig");
     cluster.setNamespace(kube.namespace());
     this.configuration = TestConfigurations.with(List.of(cluster), List.of(), history);
-    this.host = new FakeStepHost(configuration, credentials(kube), workspace);
+    this.host = new FakeStepHost(configuration, credentials, workspace);
   }
 
   static CredentialResolver credentials(KubeTestbed kube) {
