@@ -35,7 +35,8 @@ final class ContainerBuildExecution extends ContainerCloudExecution<Map<String, 
             ImageReference.parse(spec.image()).registry(),
             step.getRegistryCredentialsId(),
             host.configuration(),
-            masker.recording(host.credentials()));
+            masker.recording(host.credentials()),
+            masker.recording(host.systemCredentials()));
     FilePath workspace = StepWorkspace.require(host, "containerBuild");
     host.listener()
         .getLogger()

@@ -44,7 +44,7 @@ final class ContainerDeployExecution extends ContainerCloudExecution<Map<String,
             masker);
     DeploymentSummary summary;
     try (Cluster cluster =
-        ClusterConnector.connect(settings, masker.recording(host.credentials()))) {
+        ClusterConnector.connect(settings, masker.recording(host.systemCredentials()))) {
       summary = deployer.deploy(cluster, plan, manifests);
     }
     return StepOutcomes.finish(host, summary);

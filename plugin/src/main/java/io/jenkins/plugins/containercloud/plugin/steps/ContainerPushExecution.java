@@ -29,7 +29,8 @@ final class ContainerPushExecution extends ContainerCloudExecution<String> {
             image.registry(),
             step.getRegistryCredentialsId(),
             host.configuration(),
-            masker.recording(host.credentials()));
+            masker.recording(host.credentials()),
+            masker.recording(host.systemCredentials()));
     ImageOutput output =
         StepWorkspace.require(host, "containerPush")
             .act(

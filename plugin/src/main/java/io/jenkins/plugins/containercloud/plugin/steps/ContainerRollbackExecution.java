@@ -36,7 +36,7 @@ final class ContainerRollbackExecution extends ContainerCloudExecution<Map<Strin
             masker);
     DeploymentSummary summary;
     try (Cluster cluster =
-        ClusterConnector.connect(settings, masker.recording(host.credentials()))) {
+        ClusterConnector.connect(settings, masker.recording(host.systemCredentials()))) {
       summary = deployer.rollback(cluster, plan);
     }
     return StepOutcomes.finish(host, summary);

@@ -27,6 +27,7 @@ class AgentWorkTest {
             "registry.example.com",
             null,
             TestConfigurations.with(List.of(), List.of(registry), dir),
+            TestCredentials.resolver(),
             TestCredentials.resolver(TestCredentials.usernamePassword("login", "ci", "hunter2")));
     PrintStream log = new PrintStream(OutputStream.nullOutputStream());
     AgentWork work = new AgentWork(logins, null, () -> log);

@@ -229,6 +229,30 @@ class ContainerDeployExecutionTest {
   }
 
   @Test
+  void theClusterCredentials_areLookedUpAsTheSystemSeesThem_notAsTheBuildDoes() throws Exception {
+    fixture.close();
+    // Only the system sees the kubeconfig (global credentials chosen on the configuration page).
+    fixture =
+        new DeployFixture(
+            KUBE, workspace, history, TestCredentials.resolver(), DeployFixture.credentials(KUBE));
+    workloads.deployment("scoped", 1, "v1", 600);
+    ContainerDeployStep step = step();
+    step.setDeployment("scoped");
+    step.setImage(Workloads.IMAGE + ":v2");
+
+    assertThat(fixture.deploy(step)).containsEntry("outcome", "SUCCEEDED");
+
+    fixture.close();
+    // Only the build sees it: the configuration's id is not the build's to resolve.
+    fixture =
+        new DeployFixture(
+            KUBE, workspace, history, DeployFixture.credentials(KUBE), TestCredentials.resolver());
+    assertThatThrownBy(() -> fixture.deploy(step))
+        .isInstanceOf(StepFailedException.class)
+        .hasMessageStartingWith("cluster testbed: credentialsId: no credentials with id");
+  }
+
+  @Test
   void manifestsFromTheWorkspace_areApplied() throws Exception {
     Files.createDirectories(workspace.resolve("k8s"));
     Files.writeString(

@@ -32,11 +32,21 @@ final class DeployFixture implements AutoCloseable {
 
   /** The same with other credentials for the cluster's kubeconfig (id {@code kubeconfig}). */
   DeployFixture(KubeTestbed kube, Path workspace, Path history, CredentialResolver credentials) {
+    this(kube, workspace, history, credentials, credentials);
+  }
+
+  /** The same with the build's and the system's credentials apart. */
+  DeployFixture(
+      KubeTestbed kube,
+      Path workspace,
+      Path history,
+      CredentialResolver buildCredentials,
+      CredentialResolver systemCredentials) {
     this.kube = kube;
     ClusterSettings cluster = new ClusterSettings(CLUSTER, "kubeconfig");
     cluster.setNamespace(kube.namespace());
     this.configuration = TestConfigurations.with(List.of(cluster), List.of(), history);
-    this.host = new FakeStepHost(configuration, credentials, workspace);
+    this.host = new FakeStepHost(configuration, buildCredentials, systemCredentials, workspace);
   }
 
   static CredentialResolver credentials(KubeTestbed kube) {
