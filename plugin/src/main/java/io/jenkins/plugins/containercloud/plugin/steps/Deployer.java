@@ -6,8 +6,10 @@ import io.jenkins.plugins.containercloud.api.Deployments;
 import io.jenkins.plugins.containercloud.cluster.Cluster;
 import io.jenkins.plugins.containercloud.history.Trigger;
 import io.jenkins.plugins.containercloud.plugin.SecretMasker;
+import io.jenkins.plugins.containercloud.rollout.InvalidRolloutException;
 import io.jenkins.plugins.containercloud.rollout.RolloutListener;
 import io.jenkins.plugins.containercloud.rollout.RolloutRequest;
+import io.jenkins.plugins.containercloud.rollout.WorkloadKind;
 import io.jenkins.plugins.containercloud.rollout.WorkloadTarget;
 import java.io.PrintStream;
 import java.util.Map;
@@ -73,7 +75,12 @@ final class Deployer {
     print("Rolling " + plan.image().orElseThrow() + " out to " + target + " of " + cluster.name());
     RolloutRequest request =
         new RolloutRequest(target, plan.image().orElseThrow(), plan.parameters(), changeCause);
-    DeploymentReport report = deployments.deploy(cluster, request, trigger, listener());
+    DeploymentReport report;
+    try {
+      report = deployments.deploy(cluster, request, trigger, listener());
+    } catch (InvalidRolloutException e) {
+      throw inStepTerms(e, plan);
+    }
     return DeploymentSummary.of("deploy", cluster.name(), report).masked(masker);
   }
 
@@ -81,9 +88,29 @@ final class Deployer {
     String namespace = plan.namespace() != null ? plan.namespace() : cluster.defaultNamespace();
     WorkloadTarget target = target(plan, namespace);
     print("Rolling " + target + " of " + cluster.name() + " back to its previous image");
-    DeploymentReport report =
-        deployments.rollback(cluster, target, plan.parameters(), trigger, listener());
+    DeploymentReport report;
+    try {
+      report = deployments.rollback(cluster, target, plan.parameters(), trigger, listener());
+    } catch (InvalidRolloutException e) {
+      throw inStepTerms(e, plan);
+    }
     return DeploymentSummary.of("rollback", cluster.name(), report).masked(masker);
+  }
+
+  /**
+   * The engine names the workload's field {@code name}; the step's argument is {@code deployment}
+   * or {@code replicationController} ({@code container:} and the others are the same in both).
+   */
+  private static IllegalArgumentException inStepTerms(InvalidRolloutException e, DeployPlan plan) {
+    String message = e.getMessage();
+    if (message != null && message.startsWith("name:")) {
+      String argument =
+          plan.kind() == WorkloadKind.REPLICATION_CONTROLLER
+              ? "replicationController"
+              : "deployment";
+      return new IllegalArgumentException(argument + message.substring("name".length()));
+    }
+    return e;
   }
 
   private static WorkloadTarget target(DeployPlan plan, String namespace) {

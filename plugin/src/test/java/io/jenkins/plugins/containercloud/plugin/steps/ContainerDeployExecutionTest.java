@@ -253,6 +253,22 @@ class ContainerDeployExecutionTest {
   }
 
   @Test
+  void missingWorkload_isReportedUnderTheStepsArgument_notTheEnginesField() {
+    ContainerDeployStep deployment = step();
+    deployment.setDeployment("absent");
+    deployment.setImage(Workloads.IMAGE + ":v2");
+    assertThatThrownBy(() -> fixture.deploy(deployment))
+        .isInstanceOf(StepFailedException.class)
+        .hasMessageStartingWith("deployment: Deployment absent not found");
+
+    ContainerRollbackStep rollback = new ContainerRollbackStep(DeployFixture.CLUSTER);
+    rollback.setReplicationController("absent");
+    assertThatThrownBy(() -> fixture.rollback(rollback))
+        .isInstanceOf(StepFailedException.class)
+        .hasMessageStartingWith("replicationController: ");
+  }
+
+  @Test
   void manifestsFromTheWorkspace_areApplied() throws Exception {
     Files.createDirectories(workspace.resolve("k8s"));
     Files.writeString(
