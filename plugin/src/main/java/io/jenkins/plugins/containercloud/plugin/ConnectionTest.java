@@ -2,23 +2,27 @@ package io.jenkins.plugins.containercloud.plugin;
 
 import hudson.util.FormValidation;
 import io.jenkins.plugins.containercloud.cluster.Cluster;
-import io.jenkins.plugins.containercloud.cluster.ClusterException;
-import java.io.UncheckedIOException;
 
-/** "Test connection": connects once and reports the server's version, or exactly what failed. */
+/**
+ * "Test connection": connects once and reports the server's version, or exactly what failed, with
+ * the secrets of the credentials it used masked (a server may echo one back).
+ */
 final class ConnectionTest {
 
   private ConnectionTest() {}
 
   static FormValidation run(ClusterSettings settings, CredentialResolver credentials) {
-    try (Cluster cluster = ClusterConnector.connect(settings, credentials)) {
+    SecretMasker masker = new SecretMasker();
+    try (Cluster cluster = ClusterConnector.connect(settings, masker.recording(credentials))) {
       return FormValidation.ok(
-          "Connected: Kubernetes "
-              + cluster.serverVersion()
-              + ", default namespace "
-              + cluster.defaultNamespace());
-    } catch (ClusterException | IllegalArgumentException | UncheckedIOException e) {
-      return FormValidation.error(e.getMessage());
+          masker.mask(
+              "Connected: Kubernetes "
+                  + cluster.serverVersion()
+                  + ", default namespace "
+                  + cluster.defaultNamespace()));
+    } catch (RuntimeException e) {
+      String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+      return FormValidation.error(masker.mask(message));
     }
   }
 }

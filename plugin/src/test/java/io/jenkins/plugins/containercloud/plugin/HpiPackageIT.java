@@ -34,6 +34,7 @@ import jenkins.model.GlobalConfiguration;
 import net.java.sezpoz.Index;
 import net.java.sezpoz.IndexItem;
 import org.jenkinsci.Symbol;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,27 +124,84 @@ class HpiPackageIT {
   private static Path innerJar;
   private static List<String> innerEntries;
   private static List<Class<?>> classes;
+  private static URLClassLoader hpiClasses;
 
   @BeforeAll
   static void open() throws Exception {
     assertThat(HPI).as("run mvn package first").exists();
+    List<URL> libs = new ArrayList<>();
     try (JarFile hpi = new JarFile(HPI.toFile())) {
       outer = hpi.getManifest();
-      innerJar = unpacked.resolve("container-cloud.jar");
-      try (InputStream in = hpi.getInputStream(hpi.getEntry(INNER_JAR))) {
-        Files.copy(in, innerJar);
+      for (JarEntry entry : hpi.stream().toList()) {
+        if (entry.getName().startsWith("WEB-INF/lib/") && entry.getName().endsWith(".jar")) {
+          Path lib = unpacked.resolve(entry.getName().substring("WEB-INF/lib/".length()));
+          try (InputStream in = hpi.getInputStream(entry)) {
+            Files.copy(in, lib);
+          }
+          libs.add(lib.toUri().toURL());
+        }
       }
     }
+    innerJar = unpacked.resolve("container-cloud.jar");
     try (JarFile jar = new JarFile(innerJar.toFile())) {
       inner = jar.getManifest();
       innerEntries = jar.stream().map(JarEntry::getName).toList();
     }
+    // The plugin's classes as Jenkins would load them: from the .hpi's jars, over the Jenkins API
+    // and the libraries of the test class path, never from target/classes.
+    hpiClasses = new URLClassLoader(libs.toArray(URL[]::new), new WithoutPluginClasses());
     classes = new ArrayList<>();
     for (String entry : innerEntries) {
       if (entry.endsWith(".class")) {
         String name = entry.substring(0, entry.length() - ".class".length()).replace('/', '.');
-        classes.add(Class.forName(name, false, HpiPackageIT.class.getClassLoader()));
+        classes.add(Class.forName(name, false, hpiClasses));
       }
+    }
+  }
+
+  @AfterAll
+  static void close() throws IOException {
+    hpiClasses.close();
+  }
+
+  /** The test's class path without the plugin's own package, which must come from the .hpi. */
+  private static final class WithoutPluginClasses extends ClassLoader {
+
+    private static final String OWN = PACKAGE.replace('/', '.');
+
+    WithoutPluginClasses() {
+      super(HpiPackageIT.class.getClassLoader());
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      if (name.startsWith(OWN)) {
+        throw new ClassNotFoundException(name + " is not in the .hpi");
+      }
+      return super.loadClass(name, resolve);
+    }
+
+    @Override
+    public URL getResource(String name) {
+      return name.startsWith(PACKAGE) ? null : super.getResource(name);
+    }
+
+    @Override
+    public java.util.Enumeration<URL> getResources(String name) throws IOException {
+      return name.startsWith(PACKAGE)
+          ? java.util.Collections.emptyEnumeration()
+          : super.getResources(name);
+    }
+  }
+
+  @Test
+  void pluginClasses_areLoadedFromTheInnerJar() throws Exception {
+    assertThat(classes).isNotEmpty();
+    URL jar = innerJar.toUri().toURL();
+    for (Class<?> type : classes) {
+      assertThat(type.getProtectionDomain().getCodeSource().getLocation())
+          .as(type.getName())
+          .isEqualTo(jar);
     }
   }
 
@@ -193,7 +251,18 @@ class HpiPackageIT {
 
   @Test
   void innerJar_carriesTheSameNames_andTheViewsAndIndex() {
-    for (String header : List.of("Short-Name", "Plugin-Version", "Long-Name", "Jenkins-Version")) {
+    for (String header :
+        List.of(
+            "Group-Id",
+            "Artifact-Id",
+            "Url",
+            "Plugin-Dependencies",
+            "Plugin-Developers",
+            "Short-Name",
+            "Plugin-Version",
+            "Long-Name",
+            "Jenkins-Version")) {
+      assertThat(outer.getMainAttributes().getValue(header)).as(header).isNotBlank();
       assertThat(inner.getMainAttributes().getValue(header))
           .as(header)
           .isEqualTo(outer.getMainAttributes().getValue(header));

@@ -3,10 +3,8 @@ package io.jenkins.plugins.containercloud.plugin.steps;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.containercloud.api.ContainerCloud;
 import io.jenkins.plugins.containercloud.events.ProgressListener;
-import io.jenkins.plugins.containercloud.image.ImageBuildException;
-import io.jenkins.plugins.containercloud.registry.RegistryException;
+import io.jenkins.plugins.containercloud.plugin.SecretMasker;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 
 /**
  * The engine on an agent for one step: configured with the step's registry logins and daemon,
@@ -38,11 +36,8 @@ final class AgentWork {
             .allowInsecure(logins.allowInsecure())
             .build()) {
       return task.run(cloud);
-    } catch (IllegalArgumentException
-        | RegistryException
-        | ImageBuildException
-        | UncheckedIOException e) {
-      throw new StepFailedException(masker.mask(e.getMessage()));
+    } catch (RuntimeException e) {
+      throw new StepFailedException(masker.mask(StepFailures.describe(e)));
     }
   }
 

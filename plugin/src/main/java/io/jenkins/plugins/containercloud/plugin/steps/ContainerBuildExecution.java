@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containercloud.plugin.steps;
 
 import hudson.FilePath;
+import io.jenkins.plugins.containercloud.plugin.SecretMasker;
 import io.jenkins.plugins.containercloud.plugin.action.ImageEntry;
 import io.jenkins.plugins.containercloud.registry.ImageReference;
 import java.util.LinkedHashSet;
@@ -34,7 +35,8 @@ final class ContainerBuildExecution extends ContainerCloudExecution<Map<String, 
             ImageReference.parse(spec.image()).registry(),
             step.getRegistryCredentialsId(),
             host.configuration(),
-            masker.recording(host.credentials()));
+            masker.recording(host.credentials()),
+            masker.recording(host.systemCredentials()));
     FilePath workspace = StepWorkspace.require(host, "containerBuild");
     host.listener()
         .getLogger()

@@ -5,6 +5,7 @@ import io.jenkins.plugins.containercloud.cluster.Cluster;
 import io.jenkins.plugins.containercloud.history.Trigger;
 import io.jenkins.plugins.containercloud.plugin.ClusterConnector;
 import io.jenkins.plugins.containercloud.plugin.ClusterSettings;
+import io.jenkins.plugins.containercloud.plugin.SecretMasker;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
@@ -43,7 +44,7 @@ final class ContainerDeployExecution extends ContainerCloudExecution<Map<String,
             masker);
     DeploymentSummary summary;
     try (Cluster cluster =
-        ClusterConnector.connect(settings, masker.recording(host.credentials()))) {
+        ClusterConnector.connect(settings, masker.recording(host.systemCredentials()))) {
       summary = deployer.deploy(cluster, plan, manifests);
     }
     return StepOutcomes.finish(host, summary);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containercloud.plugin.steps;
 
+import io.jenkins.plugins.containercloud.plugin.SecretMasker;
 import io.jenkins.plugins.containercloud.plugin.action.ImageEntry;
 import io.jenkins.plugins.containercloud.registry.ImageReference;
 import java.util.List;
@@ -28,7 +29,8 @@ final class ContainerPushExecution extends ContainerCloudExecution<String> {
             image.registry(),
             step.getRegistryCredentialsId(),
             host.configuration(),
-            masker.recording(host.credentials()));
+            masker.recording(host.credentials()),
+            masker.recording(host.systemCredentials()));
     ImageOutput output =
         StepWorkspace.require(host, "containerPush")
             .act(

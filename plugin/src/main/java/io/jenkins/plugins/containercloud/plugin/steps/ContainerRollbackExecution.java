@@ -5,6 +5,7 @@ import io.jenkins.plugins.containercloud.cluster.Cluster;
 import io.jenkins.plugins.containercloud.history.Trigger;
 import io.jenkins.plugins.containercloud.plugin.ClusterConnector;
 import io.jenkins.plugins.containercloud.plugin.ClusterSettings;
+import io.jenkins.plugins.containercloud.plugin.SecretMasker;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
@@ -35,7 +36,7 @@ final class ContainerRollbackExecution extends ContainerCloudExecution<Map<Strin
             masker);
     DeploymentSummary summary;
     try (Cluster cluster =
-        ClusterConnector.connect(settings, masker.recording(host.credentials()))) {
+        ClusterConnector.connect(settings, masker.recording(host.systemCredentials()))) {
       summary = deployer.rollback(cluster, plan);
     }
     return StepOutcomes.finish(host, summary);

@@ -5,8 +5,11 @@ import io.jenkins.plugins.containercloud.api.DeploymentReport;
 import io.jenkins.plugins.containercloud.api.Deployments;
 import io.jenkins.plugins.containercloud.cluster.Cluster;
 import io.jenkins.plugins.containercloud.history.Trigger;
+import io.jenkins.plugins.containercloud.plugin.SecretMasker;
+import io.jenkins.plugins.containercloud.rollout.InvalidRolloutException;
 import io.jenkins.plugins.containercloud.rollout.RolloutListener;
 import io.jenkins.plugins.containercloud.rollout.RolloutRequest;
+import io.jenkins.plugins.containercloud.rollout.WorkloadKind;
 import io.jenkins.plugins.containercloud.rollout.WorkloadTarget;
 import java.io.PrintStream;
 import java.util.Map;
@@ -42,14 +45,14 @@ final class Deployer {
         .filter(i -> i.digest().isEmpty())
         .ifPresent(
             i ->
-                log.println(
+                print(
                     "Warning: "
                         + i
                         + " is not pinned by digest; the registry may serve another image under"
                         + " this tag later"));
     if (plan.appliesManifests()) {
       String name = String.join(",", manifests.keySet());
-      log.println("Applying " + name + " to namespace " + namespace + " of " + cluster.name());
+      print("Applying " + name + " to namespace " + namespace + " of " + cluster.name());
       ApplyReport report =
           deployments.apply(
               cluster,
@@ -61,24 +64,53 @@ final class Deployer {
               trigger,
               listener());
       return DeploymentSummary.of(
-          cluster.name(), namespace, name, plan.image().map(Object::toString).orElse(null), report);
+              cluster.name(),
+              namespace,
+              name,
+              plan.image().map(Object::toString).orElse(null),
+              report)
+          .masked(masker);
     }
     WorkloadTarget target = target(plan, namespace);
-    log.println(
-        "Rolling " + plan.image().orElseThrow() + " out to " + target + " of " + cluster.name());
+    print("Rolling " + plan.image().orElseThrow() + " out to " + target + " of " + cluster.name());
     RolloutRequest request =
         new RolloutRequest(target, plan.image().orElseThrow(), plan.parameters(), changeCause);
-    DeploymentReport report = deployments.deploy(cluster, request, trigger, listener());
-    return DeploymentSummary.of("deploy", cluster.name(), report);
+    DeploymentReport report;
+    try {
+      report = deployments.deploy(cluster, request, trigger, listener());
+    } catch (InvalidRolloutException e) {
+      throw inStepTerms(e, plan);
+    }
+    return DeploymentSummary.of("deploy", cluster.name(), report).masked(masker);
   }
 
   DeploymentSummary rollback(Cluster cluster, DeployPlan plan) {
     String namespace = plan.namespace() != null ? plan.namespace() : cluster.defaultNamespace();
     WorkloadTarget target = target(plan, namespace);
-    log.println("Rolling " + target + " of " + cluster.name() + " back to its previous image");
-    DeploymentReport report =
-        deployments.rollback(cluster, target, plan.parameters(), trigger, listener());
-    return DeploymentSummary.of("rollback", cluster.name(), report);
+    print("Rolling " + target + " of " + cluster.name() + " back to its previous image");
+    DeploymentReport report;
+    try {
+      report = deployments.rollback(cluster, target, plan.parameters(), trigger, listener());
+    } catch (InvalidRolloutException e) {
+      throw inStepTerms(e, plan);
+    }
+    return DeploymentSummary.of("rollback", cluster.name(), report).masked(masker);
+  }
+
+  /**
+   * The engine names the workload's field {@code name}; the step's argument is {@code deployment}
+   * or {@code replicationController} ({@code container:} and the others are the same in both).
+   */
+  private static IllegalArgumentException inStepTerms(InvalidRolloutException e, DeployPlan plan) {
+    String message = e.getMessage();
+    if (message != null && message.startsWith("name:")) {
+      String argument =
+          plan.kind() == WorkloadKind.REPLICATION_CONTROLLER
+              ? "replicationController"
+              : "deployment";
+      return new IllegalArgumentException(argument + message.substring("name".length()));
+    }
+    return e;
   }
 
   private static WorkloadTarget target(DeployPlan plan, String namespace) {
@@ -86,6 +118,13 @@ final class Deployer {
   }
 
   private RolloutListener listener() {
-    return event -> log.println(masker.mask(event.describe()));
+    return event -> print(event.describe());
+  }
+
+  /**
+   * Every line goes through the masker: names and images are the user's, and may quote a secret.
+   */
+  private void print(String line) {
+    log.println(masker.mask(line));
   }
 }

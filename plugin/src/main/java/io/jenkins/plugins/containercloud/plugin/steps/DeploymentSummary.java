@@ -2,6 +2,7 @@ package io.jenkins.plugins.containercloud.plugin.steps;
 
 import io.jenkins.plugins.containercloud.api.ApplyReport;
 import io.jenkins.plugins.containercloud.api.DeploymentReport;
+import io.jenkins.plugins.containercloud.plugin.SecretMasker;
 import io.jenkins.plugins.containercloud.plugin.action.DeploymentEntry;
 import io.jenkins.plugins.containercloud.rollout.RolloutOutcome;
 import io.jenkins.plugins.containercloud.rollout.RolloutResult;
@@ -55,6 +56,25 @@ record DeploymentSummary(
         report.result().outcome(),
         report.result().duration().toMillis(),
         report.result().reason());
+  }
+
+  /**
+   * This summary with every text masked: the reason may quote what a server answered, and the
+   * summary reaches the build page, its JSON, the log and the Pipeline script.
+   */
+  DeploymentSummary masked(SecretMasker masker) {
+    return new DeploymentSummary(
+        deploymentId,
+        operation,
+        masker.mask(cluster),
+        masker.mask(namespace),
+        kind,
+        masker.mask(name),
+        masker.mask(imageBefore),
+        masker.mask(imageAfter),
+        outcome,
+        durationMillis,
+        masker.mask(reason));
   }
 
   boolean succeeded() {

@@ -67,6 +67,11 @@ final class JenkinsStepHost implements StepHost {
   }
 
   @Override
+  public CredentialResolver systemCredentials() {
+    return CredentialResolver.system();
+  }
+
+  @Override
   public ContainerCloudConfiguration configuration() {
     return ContainerCloudConfiguration.get();
   }

@@ -5,6 +5,7 @@ import hudson.util.Secret;
 import io.jenkins.plugins.containercloud.plugin.ContainerCloudConfiguration;
 import io.jenkins.plugins.containercloud.plugin.CredentialResolver;
 import io.jenkins.plugins.containercloud.plugin.RegistrySettings;
+import io.jenkins.plugins.containercloud.plugin.SecretMasker;
 import io.jenkins.plugins.containercloud.registry.CredentialSource;
 import io.jenkins.plugins.containercloud.registry.RegistryCredentials;
 import java.io.Serializable;
@@ -32,14 +33,17 @@ final class RegistryLogins implements Serializable {
 
   /**
    * The logins for {@code hosts}: {@code explicitId} for {@code explicitHost}, the configured
-   * registries' credentials for the others, anonymous where there are none.
+   * registries' credentials for the others, anonymous where there are none. The step's id is looked
+   * up as the build may use it ({@code credentials}); the configured ones as the system sees them
+   * ({@code systemCredentials}), as the configuration page chose them.
    */
   static RegistryLogins resolve(
       Collection<String> hosts,
       String explicitHost,
       String explicitId,
       ContainerCloudConfiguration configuration,
-      CredentialResolver credentials) {
+      CredentialResolver credentials,
+      CredentialResolver systemCredentials) {
     Map<String, Login> logins = new LinkedHashMap<>();
     boolean insecure = false;
     for (String host : hosts) {
@@ -51,7 +55,7 @@ final class RegistryLogins implements Serializable {
         logins.put(
             host,
             login(
-                credentials,
+                systemCredentials,
                 "registry " + host + " (global configuration): credentialsId",
                 configured.get().getCredentialsId()));
       }

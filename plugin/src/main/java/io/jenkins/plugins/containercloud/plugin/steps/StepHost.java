@@ -28,14 +28,20 @@ interface StepHost {
   /** The build's name, e.g. {@code team » app #12}. */
   String buildName();
 
-  /** Credentials as this build may use them. */
+  /** Credentials as this build may use them: for the ids a step's arguments name. */
   CredentialResolver credentials();
+
+  /**
+   * Credentials as the system sees them: for the ids of the global configuration (clusters,
+   * registries, history database), which an administrator chose from the system's credentials.
+   */
+  CredentialResolver systemCredentials();
 
   ContainerCloudConfiguration configuration();
 
   /** The history every deployment is recorded in. */
   default Deployments deployments() {
-    return configuration().deployments(credentials());
+    return configuration().deployments(systemCredentials());
   }
 
   /** The build's Container Cloud summary, created on first use. */

@@ -7,17 +7,17 @@ import static org.awaitility.Awaitility.await;
 import io.jenkins.plugins.containercloud.history.DeploymentRecord;
 import io.jenkins.plugins.containercloud.history.Outcome;
 import io.jenkins.plugins.containercloud.history.Trigger;
+import io.jenkins.plugins.containercloud.plugin.TestCredentials;
 import io.jenkins.plugins.containercloud.plugin.action.DeploymentEntry;
 import io.jenkins.plugins.containercloud.testing.KubeTestbed;
 import io.jenkins.plugins.containercloud.testing.Workloads;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,43 +124,148 @@ class ContainerDeployExecutionTest {
   }
 
   @Test
-  void abortingTheBuild_stopsTheRollout_andRollsItBack() throws Exception {
+  void abortingTheBuild_rollsBack_andReportsTheAbortOnlyOnceTheRollbackIsDone() throws Exception {
     workloads.replicationController("aborted", 2, "v1");
     ContainerDeployStep step = step();
     step.setReplicationController("aborted");
     step.setImage(Workloads.IMAGE + ":v2-neverready");
     step.setTimeout("5m");
-    AtomicReference<Throwable> thrown = new AtomicReference<>();
-    ExecutorService executor = Executors.newSingleThreadExecutor();
-
-    // What Jenkins does on abort: cancel the execution's task, which interrupts its thread.
-    Future<?> running =
-        executor.submit(
-            () -> {
-              try {
-                fixture.deploy(step);
-              } catch (Throwable t) {
-                thrown.set(t);
-              }
+    // What the cluster looks like at the moment the step reports its end to Jenkins.
+    AtomicReference<Object> reported = new AtomicReference<>();
+    AtomicReference<String> imageWhenReported = new AtomicReference<>();
+    AtomicReference<Integer> controllersWhenReported = new AtomicReference<>();
+    AtomicReference<Integer> entriesWhenReported = new AtomicReference<>();
+    FakeStepContext context =
+        new FakeStepContext(
+            outcome -> {
+              imageWhenReported.set(fixture.image("rc", "aborted"));
+              controllersWhenReported.set(fixture.controllersOf("aborted"));
+              entriesWhenReported.set(fixture.host().action().getDeployments().size());
+              reported.set(outcome);
             });
+    ContainerDeployExecution execution = fixture.execution(step, context);
+    ExecutorService executor = Executors.newSingleThreadExecutor();
+    // What Jenkins' SynchronousNonBlockingStepExecution runs on its pool thread.
+    executor.submit(
+        () -> {
+          try {
+            context.onSuccess(execution.run());
+          } catch (Throwable t) {
+            context.onFailure(t);
+          }
+        });
     await().atMost(Duration.ofMinutes(1)).until(() -> fixture.controllersOf("aborted") == 2);
-    running.cancel(true);
-    executor.shutdown();
-    assertThat(executor.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
+    InterruptedException abort = new InterruptedException("Aborted by admin");
 
-    // Whether the step then reports the abort or the failure is moot (Jenkins has already ended
-    // it; the engine's rolling update does not keep the thread's interrupt status): what counts
-    // is that the rollout was stopped, rolled back and recorded.
-    assertThat(thrown.get())
-        .isInstanceOfAny(InterruptedException.class, StepFailedException.class)
-        .hasMessageContaining("failed and was rolled back to " + Workloads.IMAGE + ":v1");
-    assertThat(fixture.image("rc", "aborted")).isEqualTo(Workloads.IMAGE + ":v1");
-    assertThat(fixture.controllersOf("aborted")).isEqualTo(1);
+    execution.stop(abort);
+
+    await().atMost(Duration.ofMinutes(2)).until(() -> reported.get() != null);
+    executor.shutdown();
+    assertThat(reported.get()).isSameAs(abort);
+    assertThat(abort.getSuppressed())
+        .singleElement()
+        .satisfies(
+            failure ->
+                assertThat(failure)
+                    .hasMessageContaining(
+                        "failed and was rolled back to " + Workloads.IMAGE + ":v1"));
+    assertThat(imageWhenReported.get()).isEqualTo(Workloads.IMAGE + ":v1");
+    assertThat(controllersWhenReported.get()).isEqualTo(1);
+    assertThat(entriesWhenReported.get()).isEqualTo(1);
+    assertThat(fixture.host().action().getDeployments().get(0).isRolledBack()).isTrue();
     // The recorded reason depends on where the interrupt landed (a wait, or a request).
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> fixture.history().get(0).outcome() == Outcome.ROLLED_BACK);
-    assertThat(fixture.host().action().getDeployments().get(0).isRolledBack()).isTrue();
+  }
+
+  @Test
+  void stopBeforeTheWorkStarts_reportsTheCauseWithoutTouchingTheCluster() throws Exception {
+    ContainerDeployStep step = step();
+    step.setDeployment("never-created");
+    step.setImage(Workloads.IMAGE + ":v2");
+    ContainerDeployExecution execution = fixture.execution(step, new FakeStepContext());
+    InterruptedException abort = new InterruptedException("Aborted by admin");
+
+    execution.stop(abort);
+
+    assertThatThrownBy(execution::run).isSameAs(abort);
+    assertThat(fixture.host().log()).doesNotContain("Rolling");
+  }
+
+  @Test
+  void aTokenFromTheClusterKubeconfig_reachesNeitherTheLogNorTheSummary() throws Exception {
+    fixture.close();
+    String token = "s3cr3tt0ken42";
+    // The testbed authenticates the client certificate first; the extra token is only a secret
+    // the masker must find in the kubeconfig. The image's tag quotes it, as a careless server
+    // might.
+    String kubeconfig =
+        Files.readString(KUBE.kubeconfig())
+            .replace("  user:\n", "  user:\n    token: " + token + "\n");
+    assertThat(kubeconfig).contains("token: " + token);
+    fixture =
+        new DeployFixture(
+            KUBE,
+            workspace,
+            history,
+            TestCredentials.resolver(
+                TestCredentials.secretFile(
+                    "kubeconfig", "config", kubeconfig.getBytes(StandardCharsets.UTF_8))));
+    workloads.deployment("masked", 1, "v1", 600);
+    ContainerDeployStep step = step();
+    step.setDeployment("masked");
+    step.setImage(Workloads.IMAGE + ":" + token);
+
+    Map<String, Object> result = fixture.deploy(step);
+
+    assertThat(fixture.image("deployment", "masked")).isEqualTo(Workloads.IMAGE + ":" + token);
+    assertThat(fixture.host().log()).contains("Rolling").doesNotContain(token);
+    assertThat(result.values())
+        .allSatisfy(v -> assertThat(String.valueOf(v)).doesNotContain(token));
+    assertThat(result).containsEntry("imageAfter", Workloads.IMAGE + ":****");
+    DeploymentEntry entry = fixture.host().action().getDeployments().get(0);
+    assertThat(entry.getImageAfter()).isEqualTo(Workloads.IMAGE + ":****");
+  }
+
+  @Test
+  void theClusterCredentials_areLookedUpAsTheSystemSeesThem_notAsTheBuildDoes() throws Exception {
+    fixture.close();
+    // Only the system sees the kubeconfig (global credentials chosen on the configuration page).
+    fixture =
+        new DeployFixture(
+            KUBE, workspace, history, TestCredentials.resolver(), DeployFixture.credentials(KUBE));
+    workloads.deployment("scoped", 1, "v1", 600);
+    ContainerDeployStep step = step();
+    step.setDeployment("scoped");
+    step.setImage(Workloads.IMAGE + ":v2");
+
+    assertThat(fixture.deploy(step)).containsEntry("outcome", "SUCCEEDED");
+
+    fixture.close();
+    // Only the build sees it: the configuration's id is not the build's to resolve.
+    fixture =
+        new DeployFixture(
+            KUBE, workspace, history, DeployFixture.credentials(KUBE), TestCredentials.resolver());
+    assertThatThrownBy(() -> fixture.deploy(step))
+        .isInstanceOf(StepFailedException.class)
+        .hasMessageStartingWith("cluster testbed: credentialsId: no credentials with id");
+  }
+
+  @Test
+  void missingWorkload_isReportedUnderTheStepsArgument_notTheEnginesField() {
+    ContainerDeployStep deployment = step();
+    deployment.setDeployment("absent");
+    deployment.setImage(Workloads.IMAGE + ":v2");
+    assertThatThrownBy(() -> fixture.deploy(deployment))
+        .isInstanceOf(StepFailedException.class)
+        .hasMessageStartingWith("deployment: Deployment absent not found");
+
+    ContainerRollbackStep rollback = new ContainerRollbackStep(DeployFixture.CLUSTER);
+    rollback.setReplicationController("absent");
+    assertThatThrownBy(() -> fixture.rollback(rollback))
+        .isInstanceOf(StepFailedException.class)
+        .hasMessageStartingWith("replicationController: ");
   }
 
   @Test

@@ -27,11 +27,26 @@ final class DeployFixture implements AutoCloseable {
   private final FakeStepHost host;
 
   DeployFixture(KubeTestbed kube, Path workspace, Path history) {
+    this(kube, workspace, history, credentials(kube));
+  }
+
+  /** The same with other credentials for the cluster's kubeconfig (id {@code kubeconfig}). */
+  DeployFixture(KubeTestbed kube, Path workspace, Path history, CredentialResolver credentials) {
+    this(kube, workspace, history, credentials, credentials);
+  }
+
+  /** The same with the build's and the system's credentials apart. */
+  DeployFixture(
+      KubeTestbed kube,
+      Path workspace,
+      Path history,
+      CredentialResolver buildCredentials,
+      CredentialResolver systemCredentials) {
     this.kube = kube;
     ClusterSettings cluster = new ClusterSettings(CLUSTER, "kubeconfig");
     cluster.setNamespace(kube.namespace());
     this.configuration = TestConfigurations.with(List.of(cluster), List.of(), history);
-    this.host = new FakeStepHost(configuration, credentials(kube), workspace);
+    this.host = new FakeStepHost(configuration, buildCredentials, systemCredentials, workspace);
   }
 
   static CredentialResolver credentials(KubeTestbed kube) {
@@ -50,6 +65,11 @@ final class DeployFixture implements AutoCloseable {
 
   java.util.Map<String, Object> deploy(ContainerDeployStep step) throws Exception {
     return new ContainerDeployExecution(step, new FakeStepContext(), host.factory()).run();
+  }
+
+  /** The execution of {@code step}, reporting through {@code context} when run as Jenkins does. */
+  ContainerDeployExecution execution(ContainerDeployStep step, FakeStepContext context) {
+    return new ContainerDeployExecution(step, context, host.factory());
   }
 
   java.util.Map<String, Object> rollback(ContainerRollbackStep step) throws Exception {

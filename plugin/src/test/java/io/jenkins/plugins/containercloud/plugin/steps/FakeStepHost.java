@@ -27,12 +27,23 @@ final class FakeStepHost implements StepHost {
   private final ContainerCloudAction action = new ContainerCloudAction();
   private final ContainerCloudConfiguration configuration;
   private final CredentialResolver credentials;
+  private final CredentialResolver systemCredentials;
   private final FilePath workspace;
 
+  /** A host whose build and system see the same credentials. */
   FakeStepHost(
       ContainerCloudConfiguration configuration, CredentialResolver credentials, Path workspace) {
+    this(configuration, credentials, credentials, workspace);
+  }
+
+  FakeStepHost(
+      ContainerCloudConfiguration configuration,
+      CredentialResolver credentials,
+      CredentialResolver systemCredentials,
+      Path workspace) {
     this.configuration = configuration;
     this.credentials = credentials;
+    this.systemCredentials = systemCredentials;
     this.workspace = workspace == null ? null : LocalFilePaths.of(workspace.toFile());
   }
 
@@ -74,6 +85,11 @@ final class FakeStepHost implements StepHost {
   @Override
   public CredentialResolver credentials() {
     return credentials;
+  }
+
+  @Override
+  public CredentialResolver systemCredentials() {
+    return systemCredentials;
   }
 
   @Override

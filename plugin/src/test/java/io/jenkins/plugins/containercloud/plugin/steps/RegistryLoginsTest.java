@@ -32,6 +32,7 @@ class RegistryLoginsTest {
             "registry.example.com",
             "step",
             configuration(),
+            credentials,
             credentials);
 
     assertThat(logins.source().find("registry.example.com").map(RegistryCredentials::username))
@@ -51,6 +52,7 @@ class RegistryLoginsTest {
             "registry.example.com",
             null,
             configuration(),
+            credentials,
             credentials);
 
     assertThat(logins.hosts()).isEmpty();
@@ -66,6 +68,7 @@ class RegistryLoginsTest {
                     "registry.example.com",
                     "nope",
                     configuration(),
+                    credentials,
                     credentials))
         .hasMessageStartingWith("registryCredentialsId: no credentials with id 'nope'");
     assertThatThrownBy(
@@ -75,10 +78,54 @@ class RegistryLoginsTest {
                     "registry.example.com",
                     "text",
                     configuration(),
+                    credentials,
                     credentials))
         .hasMessage(
             "registryCredentialsId: the credentials 'text' are not a username with password;"
                 + " choose credentials that are");
+  }
+
+  @Test
+  void theStepsId_isTheBuildsToResolve_theConfiguredOnes_theSystems() {
+    CredentialResolver build =
+        TestCredentials.resolver(TestCredentials.usernamePassword("step", "builder", "b"));
+    CredentialResolver system =
+        TestCredentials.resolver(TestCredentials.usernamePassword("global", "mirror", "s"));
+
+    RegistryLogins logins =
+        RegistryLogins.resolve(
+            List.of("registry.example.com", "mirror.example.com"),
+            "registry.example.com",
+            "step",
+            configuration(),
+            build,
+            system);
+
+    assertThat(logins.source().find("registry.example.com").map(RegistryCredentials::username))
+        .contains("builder");
+    assertThat(logins.source().find("mirror.example.com").map(RegistryCredentials::username))
+        .contains("mirror");
+    assertThatThrownBy(
+            () ->
+                RegistryLogins.resolve(
+                    List.of("mirror.example.com"),
+                    "registry.example.com",
+                    null,
+                    configuration(),
+                    system,
+                    build))
+        .hasMessageStartingWith(
+            "registry mirror.example.com (global configuration): credentialsId: no credentials");
+    assertThatThrownBy(
+            () ->
+                RegistryLogins.resolve(
+                    List.of("registry.example.com"),
+                    "registry.example.com",
+                    "step",
+                    configuration(),
+                    system,
+                    build))
+        .hasMessageStartingWith("registryCredentialsId: no credentials with id 'step'");
   }
 
   private TestConfigurations.Counting configuration() {
