@@ -25,9 +25,14 @@ import io.jenkins.plugins.containercloud.rollout.WorkloadStatusReader;
 import io.jenkins.plugins.containercloud.rollout.WorkloadTarget;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Deploys, rolls back and reads back what happened: runs the rollout engine and records every
@@ -41,7 +46,7 @@ public final class Deployments implements AutoCloseable {
 
   private final HistoryStore store;
   private final RetryingHistoryWriter writer;
-  private final java.util.Set<String> active = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<String> active = ConcurrentHashMap.newKeySet();
 
   private Deployments(HistoryStore store) {
     this.store = store;
@@ -191,7 +196,7 @@ public final class Deployments implements AutoCloseable {
   private DeploymentReport run(
       DeploymentRecord record,
       RolloutListener listener,
-      java.util.function.Function<RolloutListener, RolloutResult> rollout) {
+      Function<RolloutListener, RolloutResult> rollout) {
     closeAbandoned(record);
     active.add(record.id());
     writer.started(record);
@@ -301,12 +306,12 @@ public final class Deployments implements AutoCloseable {
     }
     return images.entrySet().stream()
         .map(e -> e.getKey() + "=" + e.getValue())
-        .collect(java.util.stream.Collectors.joining(","));
+        .collect(Collectors.joining(","));
   }
 
   private static String changeCause(Trigger trigger) {
     return "container-cloud apply ("
-        + trigger.type().name().toLowerCase(java.util.Locale.ROOT)
+        + trigger.type().name().toLowerCase(Locale.ROOT)
         + " "
         + trigger.value()
         + ")";

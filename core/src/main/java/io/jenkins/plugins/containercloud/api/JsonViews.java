@@ -9,6 +9,7 @@ import io.jenkins.plugins.containercloud.rollout.AppliedObject;
 import io.jenkins.plugins.containercloud.rollout.RolloutResult;
 import io.jenkins.plugins.containercloud.rollout.WorkloadStatus;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The JSON every host writes for rollouts, applies, statuses and history records, so that the
@@ -97,7 +98,7 @@ public final class JsonViews {
     node.put("strategy", record.strategy());
     ObjectNode parameters = node.putObject("parameters");
     record.strategyParameters().forEach(parameters::put);
-    node.put("trigger", record.trigger().type().name().toLowerCase(java.util.Locale.ROOT));
+    node.put("trigger", record.trigger().type().name().toLowerCase(Locale.ROOT));
     node.put("triggeredBy", record.trigger().value());
     node.put("startedAt", record.startedAt().toString());
     if (record.finishedAt() != null) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containercloud.cluster;
 
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.net.ConnectException;
@@ -51,10 +52,7 @@ final class ConnectionCheck {
 
   private void namespaceUsable(String namespace) {
     try {
-      client
-          .pods()
-          .inNamespace(namespace)
-          .list(new io.fabric8.kubernetes.api.model.ListOptionsBuilder().withLimit(1L).build());
+      client.pods().inNamespace(namespace).list(new ListOptionsBuilder().withLimit(1L).build());
     } catch (KubernetesClientException e) {
       throw explain(e, "listing pods in namespace " + namespace);
     }

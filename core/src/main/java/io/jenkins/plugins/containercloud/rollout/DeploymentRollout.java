@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
 
 /**
  * A Deployment rollout: set the image, record the change cause, wait on the controller's status and
@@ -431,10 +432,7 @@ public final class DeploymentRollout {
 
   static Map<String, String> allImages(PodTemplateSpec template) {
     return PodTemplates.images(
-        template,
-        java.util.stream.IntStream.range(0, template.getSpec().getContainers().size())
-            .boxed()
-            .toList());
+        template, IntStream.range(0, template.getSpec().getContainers().size()).boxed().toList());
   }
 
   private static Optional<DeploymentCondition> condition(Deployment deployment, String type) {

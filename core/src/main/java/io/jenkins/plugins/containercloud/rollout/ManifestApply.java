@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.containercloud.cluster.Cluster;
 import io.jenkins.plugins.containercloud.registry.ImageReference;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -138,7 +140,7 @@ public final class ManifestApply {
   private static void annotate(Deployment deployment, String cause) {
     if (deployment.getSpec() != null && deployment.getSpec().getTemplate() != null) {
       if (deployment.getMetadata().getAnnotations() == null) {
-        deployment.getMetadata().setAnnotations(new java.util.LinkedHashMap<>());
+        deployment.getMetadata().setAnnotations(new LinkedHashMap<>());
       }
       deployment.getMetadata().getAnnotations().put(Annotations.CHANGE_CAUSE, cause);
     }
@@ -172,9 +174,7 @@ public final class ManifestApply {
   }
 
   private static List<HasMetadata> parse(
-      io.fabric8.kubernetes.client.KubernetesClient client,
-      Map<String, String> manifests,
-      String namespace) {
+      KubernetesClient client, Map<String, String> manifests, String namespace) {
     List<HasMetadata> objects = new ArrayList<>();
     for (Map.Entry<String, String> manifest : manifests.entrySet()) {
       List<HasMetadata> items;

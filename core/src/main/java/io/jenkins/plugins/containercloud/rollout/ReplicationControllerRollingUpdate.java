@@ -13,8 +13,10 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.jenkins.plugins.containercloud.cluster.Cluster;
 import io.jenkins.plugins.containercloud.cluster.NamespaceState;
+import io.jenkins.plugins.containercloud.registry.ImageReference;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The ReplicationController rolling update {@code kubectl rolling-update} performed: a new
@@ -154,7 +158,7 @@ public final class ReplicationControllerRollingUpdate {
           PodTemplates.targetContainers(
               template,
               target.container(),
-              io.jenkins.plugins.containercloud.registry.ImageReference.parse(requestedImage),
+              ImageReference.parse(requestedImage),
               target.toString());
       wanted = new LinkedHashMap<>();
       for (int i : containers) {
@@ -708,11 +712,11 @@ public final class ReplicationControllerRollingUpdate {
   private static String describeAll(Map<String, String> images) {
     return images.entrySet().stream()
         .map(e -> e.getKey() + "=" + e.getValue())
-        .collect(java.util.stream.Collectors.joining(","));
+        .collect(Collectors.joining(","));
   }
 
   private static List<Integer> indexesOf(PodTemplateSpec template, Set<String> names) {
-    List<Integer> indexes = new java.util.ArrayList<>();
+    List<Integer> indexes = new ArrayList<>();
     var containers = template.getSpec().getContainers();
     for (int i = 0; i < containers.size(); i++) {
       if (names.contains(containers.get(i).getName())) {
@@ -729,9 +733,7 @@ public final class ReplicationControllerRollingUpdate {
   }
 
   private static List<Integer> allIndexes(PodTemplateSpec template) {
-    return java.util.stream.IntStream.range(0, template.getSpec().getContainers().size())
-        .boxed()
-        .toList();
+    return IntStream.range(0, template.getSpec().getContainers().size()).boxed().toList();
   }
 
   private static PodTemplateSpec copy(PodTemplateSpec template) {

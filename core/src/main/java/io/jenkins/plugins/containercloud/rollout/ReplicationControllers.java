@@ -3,15 +3,23 @@ package io.jenkins.plugins.containercloud.rollout;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ReplicationController;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.jenkins.plugins.containercloud.cluster.NamespaceState;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -112,13 +120,12 @@ final class ReplicationControllers {
    * Adds a label to each pod, a few requests at a time: relabelling is the slowest part of a first
    * update of a large controller, and the requests are independent.
    */
-  void labelPods(
-      java.util.List<io.fabric8.kubernetes.api.model.Pod> pods, String key, String value) {
+  void labelPods(List<Pod> pods, String key, String value) {
     String patch = json(Map.of("metadata", Map.of("labels", Map.of(key, value))));
-    try (java.util.concurrent.ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, Math.min(8, pods.size())))) {
-      java.util.List<java.util.concurrent.Future<?>> patches = new java.util.ArrayList<>();
-      for (io.fabric8.kubernetes.api.model.Pod pod : pods) {
+    try (ExecutorService pool =
+        Executors.newFixedThreadPool(Math.max(1, Math.min(8, pods.size())))) {
+      List<Future<?>> patches = new ArrayList<>();
+      for (Pod pod : pods) {
         patches.add(
             pool.submit(
                 () -> {
@@ -128,7 +135,7 @@ final class ReplicationControllers {
                         .inNamespace(namespace)
                         .withName(pod.getMetadata().getName())
                         .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
-                  } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                  } catch (KubernetesClientException e) {
                     // A pod deleted since the list needs no label.
                     if (e.getCode() != 404) {
                       throw e;
@@ -137,18 +144,17 @@ final class ReplicationControllers {
                   return null;
                 }));
       }
-      for (java.util.concurrent.Future<?> patched : patches) {
+      for (Future<?> patched : patches) {
         try {
           patched.get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
           if (e.getCause() instanceof RuntimeException runtime) {
             throw runtime;
           }
           throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw new io.fabric8.kubernetes.client.KubernetesClientException(
-              "interrupted while labelling pods", e);
+          throw new KubernetesClientException("interrupted while labelling pods", e);
         }
       }
     }
