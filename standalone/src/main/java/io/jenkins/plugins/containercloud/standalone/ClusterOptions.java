@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containercloud.standalone;
 
 import io.jenkins.plugins.containercloud.cluster.ClusterConfig;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -51,7 +52,7 @@ final class ClusterOptions {
     String fromEnvironment = environment.get("KUBECONFIG");
     if (fromEnvironment != null && !fromEnvironment.isBlank()) {
       // Like kubectl, take the first file of a path list.
-      return Path.of(fromEnvironment.split(java.io.File.pathSeparator)[0]);
+      return Path.of(fromEnvironment.split(File.pathSeparator)[0]);
     }
     return Path.of(
         environment.getOrDefault("HOME", System.getProperty("user.home")), ".kube", "config");

@@ -11,15 +11,21 @@ import io.jenkins.plugins.containercloud.rollout.RolloutRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Stack;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IParameterConsumer;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -38,7 +44,7 @@ import picocli.CommandLine.Spec;
 final class DeployCommand implements Callable<Integer> {
 
   @ParentCommand ContainerCloudCommand top;
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Mixin ClusterOptions cluster;
   @Mixin RolloutOptions rollout;
@@ -66,18 +72,15 @@ final class DeployCommand implements Callable<Integer> {
    * Takes file names up to the next option, so that options may follow {@code --manifests a.yaml
    * b.yaml} (the command line otherwise lets option values look like options).
    */
-  static final class FilesUntilNextOption implements picocli.CommandLine.IParameterConsumer {
+  static final class FilesUntilNextOption implements IParameterConsumer {
     @Override
-    public void consumeParameters(
-        java.util.Stack<String> args,
-        picocli.CommandLine.Model.ArgSpec argSpec,
-        picocli.CommandLine.Model.CommandSpec commandSpec) {
-      List<Path> files = new java.util.ArrayList<>();
+    public void consumeParameters(Stack<String> args, ArgSpec argSpec, CommandSpec commandSpec) {
+      List<Path> files = new ArrayList<>();
       while (!args.isEmpty() && !args.peek().startsWith("-")) {
         files.add(Path.of(args.pop()));
       }
       if (files.isEmpty()) {
-        throw new picocli.CommandLine.ParameterException(
+        throw new ParameterException(
             commandSpec.commandLine(), "--manifests needs at least one FILE");
       }
       List<Path> previous = argSpec.getValue();
@@ -102,13 +105,13 @@ final class DeployCommand implements Callable<Integer> {
     RolloutParameters parameters = rollout.parameters();
     Optional<ImageReference> reference = Optional.ofNullable(image).map(ImageReference::parse);
     if (target.manifests == null && reference.isEmpty()) {
-      throw new picocli.CommandLine.ParameterException(
+      throw new ParameterException(
           spec.commandLine(), "--image is required with --rc or --deployment");
     }
     if (target.workload != null
         && (target.workload.replicationController == null)
             == (target.workload.deployment == null)) {
-      throw new picocli.CommandLine.ParameterException(
+      throw new ParameterException(
           spec.commandLine(), "give one of --rc NAME, --deployment NAME or --manifests FILE...");
     }
     Map<String, String> manifests = readManifests();

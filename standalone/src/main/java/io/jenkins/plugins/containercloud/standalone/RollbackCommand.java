@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
 final class RollbackCommand implements Callable<Integer> {
 
   @ParentCommand ContainerCloudCommand top;
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Mixin ClusterOptions cluster;
   @Mixin RolloutOptions rollout;

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
 final class StatusCommand implements Callable<Integer> {
 
   @ParentCommand ContainerCloudCommand top;
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Mixin ClusterOptions cluster;
   @Mixin OutputOptions output;
