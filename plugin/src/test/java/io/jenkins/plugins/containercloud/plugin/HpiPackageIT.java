@@ -85,6 +85,7 @@ class HpiPackageIT {
           "flyway-core-",
           "flyway-database-postgresql-",
           "flyway-database-cockroachdb-",
+          "commons-text-",
           "h2-",
           "postgresql-");
 
@@ -113,7 +114,11 @@ class HpiPackageIT {
           "org/bouncycastle/",
           "org/slf4j/",
           "com/google/common/",
-          "org/apache/commons/",
+          "org/apache/commons/lang3/",
+          "org/apache/commons/compress/",
+          "org/apache/commons/io/",
+          "org/apache/commons/codec/",
+          "org/apache/commons/logging/",
           "com/sun/jna/",
           "org/objectweb/asm/");
 
@@ -302,6 +307,30 @@ class HpiPackageIT {
       }
     }
     assertThat(libs).hasSameSizeAs(BUNDLED);
+  }
+
+  @Test
+  void bundledJars_holdCommonsText_whichFlywayLoadsOnAnUnknownSetting() throws Exception {
+    // flyway-core declares commons-text optional, and neither Jenkins nor a library plugin ships
+    // it: without it Flyway's configuration check fails with NoClassDefFoundError.
+    List<URL> bundled = new ArrayList<>();
+    try (JarFile hpi = new JarFile(HPI.toFile())) {
+      for (JarEntry entry : hpi.stream().toList()) {
+        if (entry.getName().startsWith("WEB-INF/lib/") && entry.getName().endsWith(".jar")) {
+          bundled.add(
+              unpacked.resolve(entry.getName().substring("WEB-INF/lib/".length())).toUri().toURL());
+        }
+      }
+    }
+    try (URLClassLoader onlyTheHpi =
+        new URLClassLoader(bundled.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
+      Class<?> configUtils =
+          Class.forName("org.flywaydb.core.internal.configuration.ConfigUtils", false, onlyTheHpi);
+      Class<?> fuzzyScore =
+          Class.forName("org.apache.commons.text.similarity.FuzzyScore", false, onlyTheHpi);
+      assertThat(configUtils.getClassLoader()).isSameAs(onlyTheHpi);
+      assertThat(fuzzyScore.getClassLoader()).isSameAs(onlyTheHpi);
+    }
   }
 
   @Test
