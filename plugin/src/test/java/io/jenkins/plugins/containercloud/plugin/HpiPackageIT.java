@@ -334,6 +334,44 @@ class HpiPackageIT {
   }
 
   @Test
+  void jenkinsProfileBuild_bundlesTheSameJars_underTheSameCoordinates() throws Exception {
+    // plugin/jenkins-build (maven-hpi-plugin, not runnable here) must package what this build
+    // does: its strict hpi.bundledArtifacts list is held to this .hpi's jars.
+    Document pom =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(ProjectFiles.find("plugin/jenkins-build/pom.xml").toFile());
+    List<String> artifactIds = new ArrayList<>();
+    try (JarFile hpi = new JarFile(HPI.toFile())) {
+      hpi.stream()
+          .map(JarEntry::getName)
+          .filter(n -> n.startsWith("WEB-INF/lib/") && n.endsWith(".jar") && !n.equals(INNER_JAR))
+          .map(n -> n.substring("WEB-INF/lib/".length()).replaceFirst("-[0-9][^/]*\\.jar$", ""))
+          .sorted()
+          .forEach(artifactIds::add);
+    }
+
+    assertThat(childText(pom, "groupId")).isEqualTo(outer.getMainAttributes().getValue("Group-Id"));
+    assertThat(childText(pom, "artifactId"))
+        .isEqualTo(outer.getMainAttributes().getValue("Short-Name"));
+    assertThat(pom.getElementsByTagName("hpi.strictBundledArtifacts").item(0).getTextContent())
+        .isEqualTo("true");
+    assertThat(pom.getElementsByTagName("hpi.bundledArtifacts").item(0).getTextContent())
+        .isEqualTo(String.join(",", artifactIds));
+  }
+
+  /** The text of {@code name} directly under the POM's {@code <project>}. */
+  private static String childText(Document pom, String name) {
+    NodeList children = pom.getDocumentElement().getChildNodes();
+    for (int i = 0; i < children.getLength(); i++) {
+      if (children.item(i) instanceof Element element && element.getTagName().equals(name)) {
+        return element.getTextContent().strip();
+      }
+    }
+    throw new AssertionError("no <" + name + "> in plugin/jenkins-build/pom.xml");
+  }
+
+  @Test
   void extensionIndex_listsEveryExtensionClass() throws IOException {
     Set<String> indexed = new TreeSet<>();
     try (URLClassLoader jarOnly = new URLClassLoader(new URL[] {innerJar.toUri().toURL()}, null)) {
