@@ -3,7 +3,6 @@ package io.jenkins.plugins.containercloud.plugin;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.model.Descriptor;
-import io.jenkins.plugins.containercloud.api.Deployments;
 import io.jenkins.plugins.containercloud.history.HistoryDatabase;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -129,17 +128,20 @@ public class ContainerCloudConfiguration extends GlobalConfiguration {
     return getRegistries().stream().filter(r -> r.isFor(host)).findFirst();
   }
 
-  /** The history, opened on first use and shared by every step. */
-  public Deployments deployments(CredentialResolver credentials) {
+  /**
+   * A use of the history, opened on first use and shared by every step; close it when done. A use
+   * keeps its database open even if the setting changes meanwhile.
+   */
+  public HistoryLease openHistory(CredentialResolver credentials) {
     HistoryDatabaseSettings external = historyDatabase;
     if (external == null) {
       Path file = embeddedHistoryFile();
-      return history.deployments("embedded " + file, () -> HistoryDatabase.h2File(file));
+      return history.acquire("embedded " + file, () -> HistoryDatabase.h2File(file));
     }
-    return history.deployments(external.key(), () -> external.database(credentials));
+    return history.acquire(external.key(), () -> external.database(credentials));
   }
 
-  /** Closes the shared history; the next step opens it again. */
+  /** Closes the shared history (once its current uses end); the next step opens it again. */
   void closeHistory() {
     history.close();
   }

@@ -6,32 +6,54 @@ import java.util.function.Supplier;
 
 /**
  * Keeps one {@link Deployments} open for the configured history database, shared by every step (an
- * embedded H2 file belongs to one owner), and reopens it when the setting changes.
+ * embedded H2 file belongs to one owner). When the setting changes, the next use opens the new
+ * database, and the old one is closed when its last user (a rollout still recording) finishes.
  */
 final class HistoryConnections {
 
-  private String openKey;
-  private Deployments open;
+  /** The connection steps get now, or null until first use. */
+  private Shared current;
 
-  /** The deployments over the database {@code key} names, opening it on first use. */
-  synchronized Deployments deployments(String key, Supplier<HistoryDatabase> database) {
-    if (open != null && key.equals(openKey)) {
-      return open;
+  /** A use of the history over the database {@code key} names, opening it if it is not open. */
+  synchronized HistoryLease acquire(String key, Supplier<HistoryDatabase> database) {
+    if (current == null || !current.key.equals(key)) {
+      Shared opened = new Shared(key, Deployments.open(database.get()));
+      retire(current);
+      current = opened;
     }
-    close();
-    open = Deployments.open(database.get());
-    openKey = key;
-    return open;
+    Shared used = current;
+    used.users++;
+    return new HistoryLease(used.deployments, () -> release(used));
   }
 
+  /** Closes the history now if nobody uses it, else when its last user finishes. */
   synchronized void close() {
-    if (open != null) {
-      try {
-        open.close();
-      } finally {
-        open = null;
-        openKey = null;
-      }
+    retire(current);
+    current = null;
+  }
+
+  private synchronized void release(Shared used) {
+    used.users--;
+    if (used != current && used.users == 0) {
+      used.deployments.close();
+    }
+  }
+
+  private static void retire(Shared shared) {
+    if (shared != null && shared.users == 0) {
+      shared.deployments.close();
+    }
+  }
+
+  /** One open history and how many uses hold it. */
+  private static final class Shared {
+    private final String key;
+    private final Deployments deployments;
+    private int users;
+
+    Shared(String key, Deployments deployments) {
+      this.key = key;
+      this.deployments = deployments;
     }
   }
 }

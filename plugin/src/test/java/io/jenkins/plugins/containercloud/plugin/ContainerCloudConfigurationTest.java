@@ -3,7 +3,6 @@ package io.jenkins.plugins.containercloud.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.containercloud.api.Deployments;
 import io.jenkins.plugins.containercloud.history.HistoryQuery;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,12 +51,12 @@ class ContainerCloudConfigurationTest {
   void history_isEmbeddedByDefault_openedOnce_andShared() {
     try (TestConfigurations.Counting configuration =
         TestConfigurations.with(List.of(), List.of(), dir)) {
-      Deployments first = configuration.deployments(TestCredentials.resolver());
-      Deployments second = configuration.deployments(TestCredentials.resolver());
-
-      assertThat(second).isSameAs(first);
-      assertThat(first.history(HistoryQuery.all())).isEmpty();
-      assertThat(dir.resolve("history.mv.db")).exists();
+      try (HistoryLease first = configuration.openHistory(TestCredentials.resolver());
+          HistoryLease second = configuration.openHistory(TestCredentials.resolver())) {
+        assertThat(second.deployments()).isSameAs(first.deployments());
+        assertThat(first.deployments().history(HistoryQuery.all())).isEmpty();
+        assertThat(dir.resolve("history.mv.db")).exists();
+      }
     }
   }
 

@@ -85,6 +85,7 @@ class HpiPackageIT {
           "flyway-core-",
           "flyway-database-postgresql-",
           "flyway-database-cockroachdb-",
+          "commons-text-",
           "h2-",
           "postgresql-");
 
@@ -113,7 +114,11 @@ class HpiPackageIT {
           "org/bouncycastle/",
           "org/slf4j/",
           "com/google/common/",
-          "org/apache/commons/",
+          "org/apache/commons/lang3/",
+          "org/apache/commons/compress/",
+          "org/apache/commons/io/",
+          "org/apache/commons/codec/",
+          "org/apache/commons/logging/",
           "com/sun/jna/",
           "org/objectweb/asm/");
 
@@ -302,6 +307,68 @@ class HpiPackageIT {
       }
     }
     assertThat(libs).hasSameSizeAs(BUNDLED);
+  }
+
+  @Test
+  void bundledJars_holdCommonsText_whichFlywayLoadsOnAnUnknownSetting() throws Exception {
+    // flyway-core declares commons-text optional, and neither Jenkins nor a library plugin ships
+    // it: without it Flyway's configuration check fails with NoClassDefFoundError.
+    List<URL> bundled = new ArrayList<>();
+    try (JarFile hpi = new JarFile(HPI.toFile())) {
+      for (JarEntry entry : hpi.stream().toList()) {
+        if (entry.getName().startsWith("WEB-INF/lib/") && entry.getName().endsWith(".jar")) {
+          bundled.add(
+              unpacked.resolve(entry.getName().substring("WEB-INF/lib/".length())).toUri().toURL());
+        }
+      }
+    }
+    try (URLClassLoader onlyTheHpi =
+        new URLClassLoader(bundled.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
+      Class<?> configUtils =
+          Class.forName("org.flywaydb.core.internal.configuration.ConfigUtils", false, onlyTheHpi);
+      Class<?> fuzzyScore =
+          Class.forName("org.apache.commons.text.similarity.FuzzyScore", false, onlyTheHpi);
+      assertThat(configUtils.getClassLoader()).isSameAs(onlyTheHpi);
+      assertThat(fuzzyScore.getClassLoader()).isSameAs(onlyTheHpi);
+    }
+  }
+
+  @Test
+  void jenkinsProfileBuild_bundlesTheSameJars_underTheSameCoordinates() throws Exception {
+    // plugin/jenkins-build (maven-hpi-plugin, not runnable here) must package what this build
+    // does: its strict hpi.bundledArtifacts list is held to this .hpi's jars.
+    Document pom =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(ProjectFiles.find("plugin/jenkins-build/pom.xml").toFile());
+    List<String> artifactIds = new ArrayList<>();
+    try (JarFile hpi = new JarFile(HPI.toFile())) {
+      hpi.stream()
+          .map(JarEntry::getName)
+          .filter(n -> n.startsWith("WEB-INF/lib/") && n.endsWith(".jar") && !n.equals(INNER_JAR))
+          .map(n -> n.substring("WEB-INF/lib/".length()).replaceFirst("-[0-9][^/]*\\.jar$", ""))
+          .sorted()
+          .forEach(artifactIds::add);
+    }
+
+    assertThat(childText(pom, "groupId")).isEqualTo(outer.getMainAttributes().getValue("Group-Id"));
+    assertThat(childText(pom, "artifactId"))
+        .isEqualTo(outer.getMainAttributes().getValue("Short-Name"));
+    assertThat(pom.getElementsByTagName("hpi.strictBundledArtifacts").item(0).getTextContent())
+        .isEqualTo("true");
+    assertThat(pom.getElementsByTagName("hpi.bundledArtifacts").item(0).getTextContent())
+        .isEqualTo(String.join(",", artifactIds));
+  }
+
+  /** The text of {@code name} directly under the POM's {@code <project>}. */
+  private static String childText(Document pom, String name) {
+    NodeList children = pom.getDocumentElement().getChildNodes();
+    for (int i = 0; i < children.getLength(); i++) {
+      if (children.item(i) instanceof Element element && element.getTagName().equals(name)) {
+        return element.getTextContent().strip();
+      }
+    }
+    throw new AssertionError("no <" + name + "> in plugin/jenkins-build/pom.xml");
   }
 
   @Test

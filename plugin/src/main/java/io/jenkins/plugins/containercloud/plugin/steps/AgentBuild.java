@@ -16,7 +16,7 @@ import jenkins.MasterToSlaveFileCallable;
 /**
  * {@code containerBuild} on the agent: builds in the workspace through the agent's Docker daemon
  * ({@code DOCKER_HOST} of the step's environment) or daemonless, pushes, and streams progress to
- * the build log.
+ * the build log. Its context, Dockerfile and layers must be inside the workspace.
  */
 final class AgentBuild extends MasterToSlaveFileCallable<ImageOutput> {
 
@@ -38,7 +38,13 @@ final class AgentBuild extends MasterToSlaveFileCallable<ImageOutput> {
   public ImageOutput invoke(File workspace, VirtualChannel channel)
       throws IOException, InterruptedException {
     AgentWork work = new AgentWork(logins, dockerHost, listener);
-    Path context = workspace.toPath().resolve(spec.context()).normalize();
+    WorkspacePaths paths = new WorkspacePaths(workspace);
+    Path context = paths.resolve("context", spec.context());
+    Path dockerfile =
+        spec.dockerfile() == null ? null : paths.resolve("dockerfile", context, spec.dockerfile());
+    for (String layer : spec.layers()) {
+      paths.resolve("layers", context, layer.split(":", -1)[0]);
+    }
     List<ImageReference> references =
         spec.references().stream().map(ImageReference::parse).toList();
     return work.run(
@@ -46,15 +52,17 @@ final class AgentBuild extends MasterToSlaveFileCallable<ImageOutput> {
           BuildResult result =
               spec.daemonless()
                   ? cloud.buildDaemonless(daemonless(context, references), work.progress())
-                  : cloud.build(docker(context, references), spec.push(), work.progress());
+                  : cloud.build(
+                      docker(context, dockerfile, references), spec.push(), work.progress());
           return ImageOutput.of(result);
         });
   }
 
-  private DockerBuildRequest docker(Path context, List<ImageReference> references) {
+  private DockerBuildRequest docker(
+      Path context, Path dockerfile, List<ImageReference> references) {
     return new DockerBuildRequest(
         context,
-        spec.dockerfile() == null ? null : Path.of(spec.dockerfile()),
+        dockerfile,
         references,
         spec.buildArgs(),
         spec.target(),

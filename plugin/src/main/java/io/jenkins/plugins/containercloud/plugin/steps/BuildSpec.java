@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * A checked {@code containerBuild}, as sent to the agent: every reference to tag (the main one
- * first), the context (relative to the workspace, or absolute), and the options of either path.
+ * first), the context (relative to the workspace; checked to be inside it on the agent), and the
+ * options of either path.
  */
 record BuildSpec(
     List<String> references,

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containercloud.plugin.steps;
 
 import hudson.Extension;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
@@ -15,6 +16,7 @@ import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -175,8 +177,9 @@ public final class ContainerDeployStep extends Step {
       return Set.of(Run.class, TaskListener.class);
     }
 
-    public ListBoxModel doFillClusterItems(@QueryParameter String cluster) {
-      return StepForms.clusters(cluster);
+    public ListBoxModel doFillClusterItems(
+        @AncestorInPath Item item, @QueryParameter String cluster) {
+      return StepForms.clusters(item, cluster);
     }
 
     public FormValidation doCheckCluster(@QueryParameter String value) {

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.containercloud.plugin.steps;
 
-import io.jenkins.plugins.containercloud.api.Deployments;
 import io.jenkins.plugins.containercloud.cluster.Cluster;
 import io.jenkins.plugins.containercloud.history.Trigger;
 import io.jenkins.plugins.containercloud.plugin.ClusterConnector;
 import io.jenkins.plugins.containercloud.plugin.ClusterSettings;
+import io.jenkins.plugins.containercloud.plugin.HistoryLease;
 import io.jenkins.plugins.containercloud.plugin.SecretMasker;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -26,18 +26,20 @@ final class ContainerRollbackExecution extends ContainerCloudExecution<Map<Strin
   Map<String, Object> run(StepHost host, SecretMasker masker) throws Exception {
     DeployPlan plan = DeployArguments.of(step);
     ClusterSettings settings = host.configuration().requireCluster("cluster", plan.cluster());
-    Deployments deployments = host.deployments();
-    Deployer deployer =
-        new Deployer(
-            deployments,
-            Trigger.build(host.buildUrl()),
-            "container-cloud rollback: " + host.buildName() + " " + host.buildUrl(),
-            host.listener().getLogger(),
-            masker);
     DeploymentSummary summary;
-    try (Cluster cluster =
-        ClusterConnector.connect(settings, masker.recording(host.systemCredentials()))) {
-      summary = deployer.rollback(cluster, plan);
+    // The history stays open for this rollout even if its setting changes meanwhile.
+    try (HistoryLease history = host.history()) {
+      Deployer deployer =
+          new Deployer(
+              history.deployments(),
+              Trigger.build(host.buildUrl()),
+              "container-cloud rollback: " + host.buildName() + " " + host.buildUrl(),
+              host.listener().getLogger(),
+              masker);
+      try (Cluster cluster =
+          ClusterConnector.connect(settings, masker.recording(host.systemCredentials()))) {
+        summary = deployer.rollback(cluster, plan);
+      }
     }
     return StepOutcomes.finish(host, summary);
   }

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import jenkins.MasterToSlaveFileCallable;
 
-/** Reads manifest files from the workspace on the agent: path (as given) → YAML text. */
+/**
+ * Reads manifest files from the workspace on the agent: path (as given) → YAML text. Only files
+ * inside the workspace are read.
+ */
 final class ReadManifests extends MasterToSlaveFileCallable<Map<String, String>> {
 
   private static final long serialVersionUID = 1L;
@@ -24,9 +27,10 @@ final class ReadManifests extends MasterToSlaveFileCallable<Map<String, String>>
 
   @Override
   public Map<String, String> invoke(File workspace, VirtualChannel channel) throws IOException {
+    WorkspacePaths inWorkspace = new WorkspacePaths(workspace);
     Map<String, String> manifests = new LinkedHashMap<>();
     for (String path : paths) {
-      Path file = workspace.toPath().resolve(path).normalize();
+      Path file = inWorkspace.resolve("manifests", path);
       if (!Files.isRegularFile(file)) {
         throw new StepFailedException(
             "manifests: " + path + " is not a file in the workspace (" + file + ")");

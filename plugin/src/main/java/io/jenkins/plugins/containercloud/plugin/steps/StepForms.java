@@ -7,6 +7,7 @@ import hudson.security.ACL;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.containercloud.plugin.ClusterSettings;
 import io.jenkins.plugins.containercloud.plugin.ContainerCloudConfiguration;
+import java.util.List;
 import java.util.Optional;
 import jenkins.model.Jenkins;
 
@@ -26,15 +27,21 @@ final class StepForms {
   }
 
   /**
+   * Whether the current user may see what {@code item}'s configuration chooses from: who may
+   * configure it, or, outside any item (the global Snippet Generator), administrators.
+   */
+  static boolean mayConfigure(Item item) {
+    return item == null
+        ? Jenkins.get().hasPermission(Jenkins.ADMINISTER)
+        : item.hasPermission(Item.CONFIGURE);
+  }
+
+  /**
    * Usernames with passwords {@code item} may use, for those who may configure it; only the current
    * value for everybody else, so that no credential ids leak.
    */
   static ListBoxModel usernamePasswords(Item item, String current) {
-    boolean allowed =
-        item == null
-            ? Jenkins.get().hasPermission(Jenkins.ADMINISTER)
-            : item.hasPermission(Item.CONFIGURE);
-    if (!allowed) {
+    if (!mayConfigure(item)) {
       return new StandardListBoxModel().includeCurrentValue(current);
     }
     StandardListBoxModel model = new StandardListBoxModel();
@@ -50,16 +57,27 @@ final class StepForms {
     return model.includeCurrentValue(current);
   }
 
-  /** The configured clusters' names, for those who may configure jobs. */
-  static ListBoxModel clusters(String current) {
-    ListBoxModel model = new ListBoxModel();
-    java.util.List<String> names =
+  /**
+   * The configured clusters' names, for those who may configure {@code item}; only the current
+   * value for everybody else, so that the global configuration's cluster names do not leak.
+   */
+  static ListBoxModel clusters(Item item, String current) {
+    if (!mayConfigure(item)) {
+      return clusterNames(List.of(), current);
+    }
+    return clusterNames(
         ContainerCloudConfiguration.get().getClusters().stream()
             .map(ClusterSettings::getName)
-            .toList();
+            .toList(),
+        current);
+  }
+
+  /** {@code names}, and {@code current} when it is not one of them (a cluster since removed). */
+  static ListBoxModel clusterNames(List<String> names, String current) {
+    ListBoxModel model = new ListBoxModel();
     names.forEach(model::add);
     // ListBoxModel.Option's value is not in the API this plugin compiles against: keep names.
-    if (current != null && !names.contains(current)) {
+    if (current != null && !current.isBlank() && !names.contains(current)) {
       model.add(current);
     }
     return model;

@@ -3,9 +3,9 @@ package io.jenkins.plugins.containercloud.plugin.steps;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.containercloud.api.Deployments;
 import io.jenkins.plugins.containercloud.plugin.ContainerCloudConfiguration;
 import io.jenkins.plugins.containercloud.plugin.CredentialResolver;
+import io.jenkins.plugins.containercloud.plugin.HistoryLease;
 import io.jenkins.plugins.containercloud.plugin.action.ContainerCloudAction;
 import java.io.IOException;
 
@@ -39,9 +39,9 @@ interface StepHost {
 
   ContainerCloudConfiguration configuration();
 
-  /** The history every deployment is recorded in. */
-  default Deployments deployments() {
-    return configuration().deployments(systemCredentials());
+  /** A use of the history every deployment is recorded in; close it when the step is done. */
+  default HistoryLease history() {
+    return configuration().openHistory(systemCredentials());
   }
 
   /** The build's Container Cloud summary, created on first use. */

@@ -5,6 +5,7 @@ import io.jenkins.plugins.containercloud.history.DeploymentRecord;
 import io.jenkins.plugins.containercloud.history.HistoryQuery;
 import io.jenkins.plugins.containercloud.plugin.ClusterSettings;
 import io.jenkins.plugins.containercloud.plugin.CredentialResolver;
+import io.jenkins.plugins.containercloud.plugin.HistoryLease;
 import io.jenkins.plugins.containercloud.plugin.TestConfigurations;
 import io.jenkins.plugins.containercloud.plugin.TestCredentials;
 import io.jenkins.plugins.containercloud.testing.KubeTestbed;
@@ -78,7 +79,9 @@ final class DeployFixture implements AutoCloseable {
 
   /** The recorded deployments, newest first. */
   List<DeploymentRecord> history() {
-    return host.deployments().history(HistoryQuery.all());
+    try (HistoryLease history = host.history()) {
+      return history.deployments().history(HistoryQuery.all());
+    }
   }
 
   /** The image of the only container of ReplicationController or Deployment {@code name}. */

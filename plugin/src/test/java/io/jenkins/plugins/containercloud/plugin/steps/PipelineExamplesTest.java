@@ -3,11 +3,13 @@ package io.jenkins.plugins.containercloud.plugin.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.containercloud.plugin.ProjectFiles;
+import io.jenkins.plugins.containercloud.rollout.RolloutOutcome;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +22,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * Runs the documentation: every Container Cloud step the example Jenkinsfiles call exists, every
- * named argument they pass is one the step binds, and together they use all four steps.
+ * named argument they pass is one the step binds, every key they read from a step's result ({@code
+ * built.reference}) is one the step returns, and together they use all four steps.
  */
 class PipelineExamplesTest {
 
@@ -34,6 +37,26 @@ class PipelineExamplesTest {
   private static final Pattern CALL = Pattern.compile("\\b(container[A-Z]\\w*)\\s*\\(");
   private static final Pattern ARGUMENT = Pattern.compile("^\\s*([A-Za-z_]\\w*)\\s*:");
 
+  /** {@code built = containerBuild(} or {@code def built = containerBuild(}. */
+  private static final Pattern RESULT =
+      Pattern.compile("(?<![.\\w])(?:def\\s+)?([A-Za-z_]\\w*)\\s*=\\s*(container[A-Z]\\w*)\\s*\\(");
+
+  /**
+   * The keys of the map each step returns to the script, from the code that builds it (the
+   * executions return {@link ImageOutput#toMap} and {@link DeploymentSummary#toMap}); {@code
+   * containerPush} returns the pinned reference, a string without keys.
+   */
+  private static final Map<String, Set<String>> RETURNED_KEYS =
+      Map.of(
+          "containerBuild",
+          new ImageOutput("r", "sha256:d", List.of("t"), "i").toMap().keySet(),
+          "containerPush",
+          Set.of(),
+          "containerDeploy",
+          deploymentKeys(),
+          "containerRollback",
+          deploymentKeys());
+
   @Test
   void declarativeExample_usesAllFourSteps_withArgumentsTheyTake() throws Exception {
     assertThat(checkedCalls("docs/examples/Jenkinsfile")).containsAll(STEPS.keySet());
@@ -42,6 +65,32 @@ class PipelineExamplesTest {
   @Test
   void scriptedExample_usesAllFourSteps_withArgumentsTheyTake() throws Exception {
     assertThat(checkedCalls("docs/examples/Jenkinsfile.scripted")).containsAll(STEPS.keySet());
+  }
+
+  @Test
+  void declarativeExample_readsOnlyKeysTheStepsReturn() throws Exception {
+    assertThat(checkedResultKeys("docs/examples/Jenkinsfile"))
+        .contains("built.reference", "deployed.deploymentId", "deployed.durationMillis");
+  }
+
+  @Test
+  void scriptedExample_readsOnlyKeysTheStepsReturn() throws Exception {
+    assertThat(checkedResultKeys("docs/examples/Jenkinsfile.scripted"))
+        .contains("built.reference", "result.imageBefore", "restored.imageAfter");
+  }
+
+  @Test
+  void theChecker_findsKeysNoStepReturns() {
+    assertThat(
+            resultProblems(
+                "def deployed = containerDeploy(cluster: 'a')\n"
+                    + "echo \"${deployed.deploymentID} ${deployed.outcome}\"\n"
+                    + "pinned = containerPush(image: 'a:1')\n"
+                    + "echo pinned.digest\n"
+                    + "echo env.pinned.x"))
+        .containsExactly(
+            "deployed.deploymentID: containerDeploy returns no key 'deploymentID'",
+            "pinned.digest: containerPush returns no key 'digest'");
   }
 
   @Test
@@ -72,6 +121,65 @@ class PipelineExamplesTest {
       used.add(m.group(1));
     }
     return used;
+  }
+
+  private static Set<String> checkedResultKeys(String file) throws Exception {
+    String script = Files.readString(ProjectFiles.find(file));
+    assertThat(resultProblems(script)).as(file).isEmpty();
+    return resultUses(script).keySet();
+  }
+
+  /** Every {@code result.key} in {@code script} whose step returns no such key. */
+  static List<String> resultProblems(String script) {
+    List<String> problems = new ArrayList<>();
+    resultUses(script)
+        .forEach(
+            (use, step) -> {
+              String key = use.substring(use.indexOf('.') + 1);
+              if (!RETURNED_KEYS.get(step).contains(key)) {
+                problems.add(use + ": " + step + " returns no key '" + key + "'");
+              }
+            });
+    return problems;
+  }
+
+  /** Each {@code result.key} read in {@code script}, in order, with the step that made result. */
+  private static Map<String, String> resultUses(String script) {
+    Map<String, String> stepOf = new LinkedHashMap<>();
+    Matcher assignment = RESULT.matcher(script);
+    while (assignment.find()) {
+      if (STEPS.containsKey(assignment.group(2))) {
+        stepOf.put(assignment.group(1), assignment.group(2));
+      }
+    }
+    Map<String, String> uses = new LinkedHashMap<>();
+    stepOf.forEach(
+        (variable, step) -> {
+          Matcher use =
+              Pattern.compile("(?<![.\\w])" + Pattern.quote(variable) + "\\.([A-Za-z_]\\w*)")
+                  .matcher(script);
+          while (use.find()) {
+            uses.put(variable + "." + use.group(1), step);
+          }
+        });
+    return uses;
+  }
+
+  private static Set<String> deploymentKeys() {
+    return new DeploymentSummary(
+            "id",
+            "deploy",
+            "cluster",
+            "namespace",
+            "Deployment",
+            "name",
+            "before",
+            "after",
+            RolloutOutcome.SUCCEEDED,
+            1,
+            null)
+        .toMap()
+        .keySet();
   }
 
   /** Every unknown step and argument in {@code script}. */
