@@ -55,6 +55,13 @@ public final class KubeTestbed implements BeforeAllCallback, AfterAllCallback, T
         .resource(
             new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
         .create();
+    // The API server refuses pods in a namespace until the controller manager has created its
+    // "default" service account, which it does a moment after the namespace.
+    client
+        .serviceAccounts()
+        .inNamespace(namespace)
+        .withName("default")
+        .waitUntilCondition(java.util.Objects::nonNull, 60, TimeUnit.SECONDS);
   }
 
   @Override
