@@ -1,10 +1,8 @@
 package io.jenkins.plugins.containercloud.plugin;
 
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
-import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.util.Optional;
@@ -108,15 +106,7 @@ public final class ClusterSettings implements Describable<ClusterSettings> {
 
     /** Secret files (kubeconfigs) and Secret texts (tokens) of the global scope. */
     public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
-      Jenkins jenkins = Jenkins.get();
-      if (!jenkins.hasPermission(Jenkins.ADMINISTER)) {
-        return new StandardListBoxModel().includeCurrentValue(credentialsId);
-      }
-      return new StandardListBoxModel()
-          .includeEmptyValue()
-          .includeAs(ACL.SYSTEM2, jenkins, FileCredentials.class)
-          .includeAs(ACL.SYSTEM2, jenkins, StringCredentials.class)
-          .includeCurrentValue(credentialsId);
+      return Forms.globalCredentials(credentialsId, FileCredentials.class, StringCredentials.class);
     }
 
     /**

@@ -1,15 +1,12 @@
 package io.jenkins.plugins.containercloud.plugin;
 
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
-import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.containercloud.history.HistoryDatabase;
-import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -83,14 +80,7 @@ public final class HistoryDatabaseSettings implements Describable<HistoryDatabas
 
     /** Usernames with passwords of the global scope. */
     public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
-      Jenkins jenkins = Jenkins.get();
-      if (!jenkins.hasPermission(Jenkins.ADMINISTER)) {
-        return new StandardListBoxModel().includeCurrentValue(credentialsId);
-      }
-      return new StandardListBoxModel()
-          .includeEmptyValue()
-          .includeAs(ACL.SYSTEM2, jenkins, StandardUsernamePasswordCredentials.class)
-          .includeCurrentValue(credentialsId);
+      return Forms.globalCredentials(credentialsId, StandardUsernamePasswordCredentials.class);
     }
   }
 }
