@@ -32,7 +32,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Deploys, rolls back and reads back what happened: runs the rollout engine and records every
@@ -72,7 +71,7 @@ public final class Deployments implements AutoCloseable {
         target.kind() == WorkloadKind.REPLICATION_CONTROLLER ? "rolling-update" : "rollout";
     DeploymentRecord record =
         record(cluster, target, strategy, request.parameters(), trigger)
-            .imageBefore(describe(before.images()))
+            .imageBefore(before.describeImages())
             .imageAfter(request.image().toString())
             .build();
     return run(
@@ -99,7 +98,7 @@ public final class Deployments implements AutoCloseable {
     Optional<ImageReference> previous = previousImage(cluster, target);
     DeploymentRecord record =
         record(cluster, target, "rollback", parameters, trigger)
-            .imageBefore(describe(before.images()))
+            .imageBefore(before.describeImages())
             .imageAfter(previous.map(ImageReference::toString).orElse(null))
             .build();
     if (previous.isPresent()) {
@@ -298,15 +297,6 @@ public final class Deployments implements AutoCloseable {
         .trigger(trigger)
         .startedAt(Instant.now())
         .outcome(Outcome.RUNNING);
-  }
-
-  private static String describe(Map<String, String> images) {
-    if (images.size() == 1) {
-      return images.values().iterator().next();
-    }
-    return images.entrySet().stream()
-        .map(e -> e.getKey() + "=" + e.getValue())
-        .collect(Collectors.joining(","));
   }
 
   private static String changeCause(Trigger trigger) {

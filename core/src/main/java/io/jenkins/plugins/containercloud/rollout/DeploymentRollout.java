@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.IntStream;
 
 /**
  * A Deployment rollout: set the image, record the change cause, wait on the controller's status and
@@ -76,10 +75,10 @@ public final class DeploymentRollout {
       RolloutListener listener) {
     DeploymentRollout rollout = new DeploymentRollout(cluster, target, parameters, listener);
     Deployment deployment = rollout.fetch();
-    Map<String, String> before = allImages(deployment.getSpec().getTemplate());
+    Map<String, String> before = PodTemplates.allImages(deployment.getSpec().getTemplate());
     try {
       Deployment undone = rollout.undo(deployment, "rollback requested");
-      Map<String, String> after = allImages(undone.getSpec().getTemplate());
+      Map<String, String> after = PodTemplates.allImages(undone.getSpec().getTemplate());
       rollout.awaitRollout(undone);
       return rollout.reporter.finish(RolloutOutcome.SUCCEEDED, rollout.target, before, after, null);
     } catch (RolloutFailure | TimeoutException | KubernetesClientException e) {
@@ -207,14 +206,15 @@ public final class DeploymentRollout {
           throw new RolloutFailure(
               "ProgressDeadlineExceeded: "
                   + progressing.get().getMessage()
-                  + problemSuffix(newPods(current, now), now));
+                  + problemSuffix(newPods(newReplicaSet(current)), now));
         }
         int desired = current.getSpec().getReplicas() == null ? 1 : current.getSpec().getReplicas();
         int updated = orZero(status.getUpdatedReplicas());
         int total = orZero(status.getReplicas());
         int available = orZero(status.getAvailableReplicas());
         int ready = orZero(status.getReadyReplicas());
-        List<Pod> newPods = newPods(current, now);
+        Optional<ReplicaSet> newReplicaSet = newReplicaSet(current);
+        List<Pod> newPods = newPods(newReplicaSet);
         int newReady = (int) PodStatus.countReady(newPods);
         List<Integer> snapshot =
             List.of(
@@ -232,9 +232,7 @@ public final class DeploymentRollout {
                   "old ReplicaSets",
                   snapshot.get(0),
                   snapshot.get(1),
-                  newReplicaSet(current)
-                      .map(rs -> rs.getMetadata().getName())
-                      .orElse("new ReplicaSet"),
+                  newReplicaSet.map(rs -> rs.getMetadata().getName()).orElse("new ReplicaSet"),
                   snapshot.get(2),
                   snapshot.get(3),
                   snapshot.get(4),
@@ -310,7 +308,7 @@ public final class DeploymentRollout {
             + " to revision "
             + revision
             + " ("
-            + PodTemplates.describe(allImages(template))
+            + PodTemplates.describe(PodTemplates.allImages(template))
             + ")");
     List<Map<String, Object>> ops = new ArrayList<>();
     ops.add(op("replace", "/spec/template", template));
@@ -385,8 +383,8 @@ public final class DeploymentRollout {
     return map;
   }
 
-  private List<Pod> newPods(Deployment deployment, Instant now) {
-    return newReplicaSet(deployment)
+  private List<Pod> newPods(Optional<ReplicaSet> newReplicaSet) {
+    return newReplicaSet
         .map(
             rs ->
                 state.podsOwnedBy(rs.getMetadata().getUid()).stream()
@@ -428,11 +426,6 @@ public final class DeploymentRollout {
         .findFirst()
         .map(p -> "; " + p.describe())
         .orElse("");
-  }
-
-  static Map<String, String> allImages(PodTemplateSpec template) {
-    return PodTemplates.images(
-        template, IntStream.range(0, template.getSpec().getContainers().size()).boxed().toList());
   }
 
   private static Optional<DeploymentCondition> condition(Deployment deployment, String type) {

@@ -119,10 +119,9 @@ public final class ManifestApply {
     RolloutParameters effective =
         before == null ? parameters.withRollbackOnFailure(false) : parameters;
     Map<String, String> imagesBefore =
-        before == null ? Map.of() : DeploymentRollout.allImages(before.getSpec().getTemplate());
+        before == null ? Map.of() : PodTemplates.allImages(before.getSpec().getTemplate());
     return new DeploymentRollout(cluster, target, effective, listener)
-        .awaitAndFinish(
-            after, imagesBefore, DeploymentRollout.allImages(after.getSpec().getTemplate()));
+        .awaitAndFinish(after, imagesBefore, PodTemplates.allImages(after.getSpec().getTemplate()));
   }
 
   private static String action(HasMetadata before, HasMetadata after) {

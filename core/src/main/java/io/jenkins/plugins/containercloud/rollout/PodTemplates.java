@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** Finds the containers of a pod template that a rollout changes, and changes their image. */
 final class PodTemplates {
@@ -70,6 +71,19 @@ final class PodTemplates {
     return images;
   }
 
+  /** {@code container=image} of every container. */
+  static Map<String, String> allImages(PodTemplateSpec template) {
+    return images(
+        template, IntStream.range(0, template.getSpec().getContainers().size()).boxed().toList());
+  }
+
+  /** Writes {@code container=image} pairs for an annotation; {@link #parse} reads them back. */
+  static String encode(Map<String, String> images) {
+    return images.entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining(","));
+  }
+
   static void setImage(PodTemplateSpec template, List<Integer> indexes, String image) {
     for (int i : indexes) {
       template.getSpec().getContainers().get(i).setImage(image);
@@ -80,9 +94,7 @@ final class PodTemplates {
     if (images.size() == 1) {
       return images.values().iterator().next();
     }
-    return images.entrySet().stream()
-        .map(e -> e.getKey() + "=" + e.getValue())
-        .collect(Collectors.joining(","));
+    return encode(images);
   }
 
   static Map<String, String> parse(String described) {

@@ -24,8 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * The ReplicationController rolling update {@code kubectl rolling-update} performed: a new
@@ -488,7 +486,7 @@ public final class ReplicationControllerRollingUpdate {
   private String cleanUp(UpdatePlan plan) throws InterruptedException, TimeoutException {
     reporter.step("Update succeeded; deleting " + plan.oldName());
     Map<String, String> annotations = removing(Annotations.SOURCE_ID, Annotations.DESIRED_REPLICAS);
-    annotations.put(Annotations.PREVIOUS_IMAGES, describeAll(plan.imagesBefore()));
+    annotations.put(Annotations.PREVIOUS_IMAGES, PodTemplates.encode(plan.imagesBefore()));
     if (!parameters.keepNewName()) {
       annotations.put(Annotations.RENAME_TO, plan.oldName());
     }
@@ -655,12 +653,8 @@ public final class ReplicationControllerRollingUpdate {
     Optional<ReplicationController> inProgress =
         next == null ? Optional.empty() : controllers.get(next);
     if (inProgress.isPresent()) {
-      Map<String, String> before =
-          PodTemplates.images(rc.getSpec().getTemplate(), allIndexes(rc.getSpec().getTemplate()));
-      Map<String, String> after =
-          PodTemplates.images(
-              inProgress.get().getSpec().getTemplate(),
-              allIndexes(inProgress.get().getSpec().getTemplate()));
+      Map<String, String> before = PodTemplates.allImages(rc.getSpec().getTemplate());
+      Map<String, String> after = PodTemplates.allImages(inProgress.get().getSpec().getTemplate());
       reporter.emit(
           new RolloutEvent.RollbackStarted(
               Instant.now(), "rolling back the update in progress to " + next));
@@ -709,12 +703,6 @@ public final class ReplicationControllerRollingUpdate {
     return pods.stream().filter(p -> !PodStatus.terminating(p)).toList();
   }
 
-  private static String describeAll(Map<String, String> images) {
-    return images.entrySet().stream()
-        .map(e -> e.getKey() + "=" + e.getValue())
-        .collect(Collectors.joining(","));
-  }
-
   private static List<Integer> indexesOf(PodTemplateSpec template, Set<String> names) {
     List<Integer> indexes = new ArrayList<>();
     var containers = template.getSpec().getContainers();
@@ -730,10 +718,6 @@ public final class ReplicationControllerRollingUpdate {
               + " that the pod template no longer has");
     }
     return indexes;
-  }
-
-  private static List<Integer> allIndexes(PodTemplateSpec template) {
-    return IntStream.range(0, template.getSpec().getContainers().size()).boxed().toList();
   }
 
   private static PodTemplateSpec copy(PodTemplateSpec template) {

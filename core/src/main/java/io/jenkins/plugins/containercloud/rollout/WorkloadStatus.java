@@ -24,6 +24,11 @@ public record WorkloadStatus(
     return inProgress == null && updated == desired && available == desired && current == desired;
   }
 
+  /** The images as one text: the image alone, or {@code container=image,…} for several. */
+  public String describeImages() {
+    return PodTemplates.describe(images);
+  }
+
   public Optional<String> updateInProgress() {
     return Optional.ofNullable(inProgress);
   }

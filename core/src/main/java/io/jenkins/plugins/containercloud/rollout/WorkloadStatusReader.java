@@ -42,7 +42,7 @@ public final class WorkloadStatusReader {
         ready,
         available,
         nextExists ? 0 : current,
-        DeploymentRollout.allImages(rc.getSpec().getTemplate()),
+        PodTemplates.allImages(rc.getSpec().getTemplate()),
         null,
         nextExists ? "update to controller " + next : null);
   }
@@ -71,7 +71,7 @@ public final class WorkloadStatusReader {
         ready,
         available,
         updated,
-        DeploymentRollout.allImages(d.getSpec().getTemplate()),
+        PodTemplates.allImages(d.getSpec().getTemplate()),
         revision,
         rolling ? "revision " + revision + " rolling out" : null);
   }
