@@ -241,7 +241,14 @@ public final class ReplicationControllerRollingUpdate {
   private void checkSelectorConflicts(UpdatePlan plan, PodTemplateSpec newTemplate) {
     Map<String, String> newLabels = new HashMap<>(labels(newTemplate));
     newLabels.put(Annotations.DEPLOYMENT_LABEL, plan.newHash());
-    for (ReplicationController other : state.replicationControllers()) {
+    // A fresh list, not the cache: a controller created a moment ago must be seen before we act.
+    for (ReplicationController other :
+        cluster
+            .client()
+            .replicationControllers()
+            .inNamespace(target.namespace())
+            .list()
+            .getItems()) {
       String name = other.getMetadata().getName();
       if (name.equals(plan.oldName()) || name.equals(plan.newName())) {
         continue;
