@@ -1,0 +1,55 @@
+// The app's configuration, read once from the mount element's data-* attributes (the only way hosts configure it).
+
+export interface Config {
+  apiBase: string;
+  csrfHeader: string;
+  csrfToken: string;
+  user: string;
+  roles: string[];
+  features: string[];
+  notice: string;
+  logoutUrl: string;
+  live: "sse" | "poll";
+  canDeploy: boolean;
+}
+
+/** A value the host did not fill in (a `{{placeholder}}` left in index.html) counts as empty. */
+function attr(el: HTMLElement, name: string): string {
+  const value = (el.dataset[name] ?? "").trim();
+  return value.startsWith("{{") ? "" : value;
+}
+
+function list(value: string): string[] {
+  return value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export function readConfig(el: HTMLElement): Config {
+  const roles = list(attr(el, "roles"));
+  return {
+    apiBase: (attr(el, "apiBase") || "api/v1").replace(/\/+$/, ""),
+    csrfHeader: attr(el, "csrfHeader"),
+    csrfToken: attr(el, "csrfToken"),
+    user: attr(el, "user"),
+    roles,
+    features: list(attr(el, "features")),
+    notice: attr(el, "notice"),
+    logoutUrl: attr(el, "logoutUrl"),
+    live: attr(el, "live") === "poll" ? "poll" : "sse",
+    canDeploy: roles.includes("deployer") || roles.includes("admin"),
+  };
+}
+
+let current: Config | undefined;
+
+export function setConfig(config: Config): void {
+  current = config;
+}
+
+/** The configuration read at start-up; pages read it from here. */
+export function config(): Config {
+  if (!current) throw new Error("Container Cloud: configuration read before the app was mounted");
+  return current;
+}

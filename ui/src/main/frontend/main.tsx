@@ -1,0 +1,14 @@
+// Entry point: reads the mount element's data-* attributes and renders the app into it.
+import { render } from "preact";
+import { readConfig, setConfig } from "./config";
+import { App } from "./app";
+import "./styles/app.css";
+
+const mount = document.getElementById("container-cloud-app");
+if (mount) {
+  setConfig(readConfig(mount));
+  mount.classList.add("cc-app");
+  render(<App insideMain={!!mount.closest("main")} />, mount);
+} else {
+  console.error('Container Cloud: no <div id="container-cloud-app"> on this page');
+}
