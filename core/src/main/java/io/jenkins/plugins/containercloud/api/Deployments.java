@@ -65,12 +65,31 @@ public final class Deployments implements AutoCloseable {
    */
   public DeploymentReport deploy(
       Cluster cluster, RolloutRequest request, Trigger trigger, RolloutListener listener) {
+    return deploy(cluster, request, trigger, listener, DeploymentRecord.newId(), "deploy");
+  }
+
+  /**
+   * As {@link #deploy(Cluster, RolloutRequest, Trigger, RolloutListener)}, recorded under an id the
+   * caller chose beforehand (from {@link DeploymentRecord#newId()}), so that a host can answer with
+   * the id before the rollout ends; {@code action} {@code rollback} records the rollout as a
+   * rollback to the request's image (the dashboard's Rollback button).
+   */
+  public DeploymentReport deploy(
+      Cluster cluster,
+      RolloutRequest request,
+      Trigger trigger,
+      RolloutListener listener,
+      String deploymentId,
+      String action) {
     WorkloadTarget target = request.target();
     WorkloadStatus before = WorkloadStatusReader.read(cluster, target);
     String strategy =
-        target.kind() == WorkloadKind.REPLICATION_CONTROLLER ? "rolling-update" : "rollout";
+        "rollback".equals(action)
+            ? "rollback"
+            : target.kind() == WorkloadKind.REPLICATION_CONTROLLER ? "rolling-update" : "rollout";
     DeploymentRecord record =
         record(cluster, target, strategy, request.parameters(), trigger)
+            .id(deploymentId)
             .imageBefore(before.describeImages())
             .imageAfter(request.image().toString())
             .build();
@@ -177,6 +196,12 @@ public final class Deployments implements AutoCloseable {
   public List<DeploymentRecord> history(HistoryQuery query) {
     awaitOwnWrites();
     return store.deployments(query);
+  }
+
+  /** One recorded deployment. */
+  public Optional<DeploymentRecord> find(String deploymentId) {
+    awaitOwnWrites();
+    return store.find(deploymentId);
   }
 
   /** The events of one recorded deployment, in order. */

@@ -27,6 +27,7 @@ public final class Cluster implements AutoCloseable {
   private final String serverVersion;
   private final Map<String, NamespaceState> namespaces = new ConcurrentHashMap<>();
   private SharedIndexInformer<Node> nodes;
+  private ClusterState whole;
 
   private Cluster(
       ClusterConfig config,
@@ -172,6 +173,21 @@ public final class Cluster implements AutoCloseable {
     return nodes.getIndexer().list();
   }
 
+  /**
+   * The whole cluster's informer caches (every namespace), for the dashboard: started and synced on
+   * first use, then shared.
+   *
+   * @throws ClusterException when the caches cannot be filled (no list/watch permission, …)
+   */
+  public synchronized ClusterState wholeCluster() {
+    if (whole == null) {
+      ClusterState state = new ClusterState(client);
+      state.start();
+      whole = state;
+    }
+    return whole;
+  }
+
   /** How many HTTP requests this connection has sent, informers included. */
   public long requestCount() {
     return requests.count();
@@ -183,6 +199,9 @@ public final class Cluster implements AutoCloseable {
     namespaces.clear();
     if (nodes != null) {
       nodes.stop();
+    }
+    if (whole != null) {
+      whole.close();
     }
     client.close();
   }

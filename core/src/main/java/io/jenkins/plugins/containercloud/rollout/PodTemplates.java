@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /** Finds the containers of a pod template that a rollout changes, and changes their image. */
-final class PodTemplates {
+public final class PodTemplates {
 
   private PodTemplates() {}
 
@@ -72,7 +72,7 @@ final class PodTemplates {
   }
 
   /** {@code container=image} of every container. */
-  static Map<String, String> allImages(PodTemplateSpec template) {
+  public static Map<String, String> allImages(PodTemplateSpec template) {
     return images(
         template, IntStream.range(0, template.getSpec().getContainers().size()).boxed().toList());
   }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       DeployCommand.class,
       RollbackCommand.class,
       StatusCommand.class,
-      HistoryCommand.class
+      HistoryCommand.class,
+      ServeCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

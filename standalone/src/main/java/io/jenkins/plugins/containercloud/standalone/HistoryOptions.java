@@ -2,7 +2,6 @@ package io.jenkins.plugins.containercloud.standalone;
 
 import io.jenkins.plugins.containercloud.api.Deployments;
 import io.jenkins.plugins.containercloud.history.HistoryDatabase;
-import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -33,14 +32,6 @@ final class HistoryOptions {
           environment.get("CONTAINER_CLOUD_DB_USER"),
           environment.get("CONTAINER_CLOUD_DB_PASSWORD"));
     }
-    String dataHome = environment.get("XDG_DATA_HOME");
-    Path base =
-        dataHome != null && !dataHome.isBlank()
-            ? Path.of(dataHome)
-            : Path.of(
-                environment.getOrDefault("HOME", System.getProperty("user.home")),
-                ".local",
-                "share");
-    return HistoryDatabase.h2File(base.resolve("container-cloud").resolve("history"));
+    return HistoryDatabase.h2File(DataDirectory.of(environment).resolve("history"));
   }
 }

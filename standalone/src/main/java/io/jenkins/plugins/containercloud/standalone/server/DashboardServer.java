@@ -1,0 +1,397 @@
+package io.jenkins.plugins.containercloud.standalone.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.jenkins.plugins.containercloud.api.ApiException;
+import io.jenkins.plugins.containercloud.api.Dashboard;
+import io.jenkins.plugins.containercloud.api.DashboardJson;
+import io.jenkins.plugins.containercloud.api.DashboardJson.Me;
+import io.jenkins.plugins.containercloud.api.DashboardJson.RolloutStart;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP host of {@code container-cloud serve}: the {@code ui} at {@code /}, the JSON API under
+ * {@code /api/v1} (answered by {@link Dashboard}), the event stream, the login, and the probes and
+ * metrics. It checks who may do what and turns requests into calls; it computes nothing itself.
+ */
+public final class DashboardServer implements AutoCloseable {
+
+  /** Jenkins' enforced policy: the app must work under it here, so that it works there. */
+  public static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; style-src 'report-sample' 'self' 'unsafe-inline'; script-src"
+          + " 'report-sample' 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none';"
+          + " frame-ancestors 'self'";
+
+  static final String SESSION_COOKIE = "cc_session";
+  static final String CSRF_HEADER = "X-CSRF-Token";
+  static final long MAX_BODY = 1024 * 1024;
+
+  private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
+  private static final String API = "/api/v1";
+
+  private final Dashboard dashboard;
+  private final Authenticator auth;
+  private final ServerMetrics metrics;
+  private final UiFiles ui = new UiFiles();
+  private final EventStream stream;
+  private final String notice;
+  private final Javalin app;
+
+  DashboardServer(Dashboard dashboard, Authenticator auth, ServerMetrics metrics, String notice) {
+    this.dashboard = dashboard;
+    this.auth = auth;
+    this.metrics = metrics;
+    this.notice = notice;
+    this.stream = new EventStream(dashboard.stream());
+    this.app =
+        Javalin.create(
+            config -> {
+              config.http.maxRequestSize = MAX_BODY;
+              config.startup.showJavalinBanner = false;
+              config.routes.before(this::securityHeaders);
+              config.routes.before(API + "/*", this::authenticate);
+              config.routes.after(metrics::recordRequest);
+              routes(config.routes);
+              config.routes.exception(
+                  ApiException.class,
+                  (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.field()));
+              config.routes.exception(
+                  Exception.class,
+                  (e, ctx) -> {
+                    LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                    error(ctx, 500, "the server failed to answer; its log says why", null);
+                  });
+              config.routes.error(
+                  404,
+                  API + "/*",
+                  ctx -> {
+                    if (ctx.result() == null) {
+                      error(ctx, 404, "no such resource: " + ctx.path(), null);
+                    }
+                  });
+            });
+  }
+
+  private void routes(io.javalin.config.RoutesConfig r) {
+    r.get("/healthz", ctx -> ctx.contentType("text/plain").result("ok\n"));
+    r.get(
+        "/readyz",
+        ctx -> {
+          boolean ready = dashboard.ready();
+          ctx.status(ready ? 200 : 503)
+              .contentType("text/plain")
+              .result(ready ? "ready\n" : "connecting to clusters\n");
+        });
+    r.get(
+        "/metrics",
+        ctx ->
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+    r.get("/", this::index);
+    r.get("/index.html", ctx -> ctx.redirect("/"));
+    r.get("/login", ctx -> file(ctx, "login.html"));
+    r.post("/login", this::login);
+    r.post("/logout", this::logout);
+    r.get("/{file}", ctx -> file(ctx, ctx.pathParam("file")));
+    r.get("/assets/{file}", ctx -> file(ctx, "assets/" + ctx.pathParam("file")));
+
+    r.get(
+        API + "/me",
+        ctx -> {
+          Principal p = principal(ctx);
+          json(ctx, new Me(p.name(), p.role().names(), p.may(Role.DEPLOYER), p.may(Role.ADMIN)));
+        });
+    r.get(API + "/clusters", ctx -> json(ctx, Map.of("clusters", dashboard.clusters())));
+    r.get(API + "/clusters/{cluster}/summary", ctx -> json(ctx, views(ctx).summary()));
+    r.get(
+        API + "/clusters/{cluster}/namespaces",
+        ctx -> json(ctx, Map.of("namespaces", views(ctx).namespaces())));
+    r.get(API + "/clusters/{cluster}/nodes", ctx -> json(ctx, Map.of("nodes", views(ctx).nodes())));
+    r.get(
+        API + "/clusters/{cluster}/workloads",
+        ctx ->
+            json(
+                ctx,
+                Map.of(
+                    "workloads",
+                    dashboard.workloads(ctx.pathParam("cluster"), query(ctx, "namespace")))));
+    r.get(
+        API + "/clusters/{cluster}/services",
+        ctx -> json(ctx, Map.of("services", views(ctx).services(query(ctx, "namespace")))));
+    r.get(
+        API + "/clusters/{cluster}/pods",
+        ctx ->
+            json(
+                ctx,
+                Map.of(
+                    "pods",
+                    views(ctx)
+                        .pods(
+                            query(ctx, "namespace"),
+                            query(ctx, "workload"),
+                            query(ctx, "phase")))));
+    r.get(
+        API + "/clusters/{cluster}/events",
+        ctx ->
+            json(
+                ctx,
+                Map.of(
+                    "events",
+                    views(ctx)
+                        .events(
+                            query(ctx, "namespace"), query(ctx, "type"), limit(ctx, 100, 1000)))));
+    r.get(
+        API + "/deployments",
+        ctx -> {
+          var records =
+              dashboard.history(
+                  query(ctx, "cluster"),
+                  query(ctx, "namespace"),
+                  query(ctx, "kind"),
+                  query(ctx, "name"),
+                  query(ctx, "outcome"),
+                  query(ctx, "trigger"),
+                  limit(ctx, 50, 1000));
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put("deployments", records);
+          json(ctx, body);
+        });
+    r.get(API + "/deployments/{id}", ctx -> json(ctx, dashboard.deployment(ctx.pathParam("id"))));
+    r.post(
+        API + "/deployments/{id}/rollback",
+        ctx -> {
+          Principal p = requireDeployer(ctx);
+          ctx.status(202);
+          json(ctx, dashboard.rollouts().rollback(ctx.pathParam("id"), p.name()));
+        });
+    r.get(API + "/rollouts", ctx -> json(ctx, Map.of("rollouts", dashboard.rollouts().list())));
+    r.get(
+        API + "/rollouts/{id}",
+        ctx ->
+            json(
+                ctx,
+                dashboard
+                    .rollouts()
+                    .get(ctx.pathParam("id"))
+                    .orElseThrow(
+                        () ->
+                            ApiException.notFound(
+                                "no rollout " + ctx.pathParam("id") + " on this server"))));
+    r.post(
+        API + "/rollouts",
+        ctx -> {
+          Principal p = requireDeployer(ctx);
+          RolloutStart start = body(ctx, RolloutStart.class);
+          ctx.status(202);
+          json(ctx, dashboard.rollouts().start(start, p.name()));
+        });
+    r.post(
+        API + "/rollouts/{id}/abort",
+        ctx -> {
+          Principal p = requireDeployer(ctx);
+          ctx.status(202);
+          json(ctx, dashboard.rollouts().abort(ctx.pathParam("id"), p.name()));
+        });
+    r.sse(API + "/stream", stream::serve);
+  }
+
+  /** Starts listening; returns the port (useful with port 0). */
+  public int start(String host, int port) {
+    app.start(host, port);
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  private void securityHeaders(Context ctx) {
+    metrics.markStart(ctx);
+    ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Referrer-Policy", "same-origin");
+    ctx.header("Cache-Control", "no-store");
+  }
+
+  private void authenticate(Context ctx) {
+    Optional<Principal> principal = Optional.empty();
+    String authorization = ctx.header("Authorization");
+    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      principal = auth.token(authorization.substring(7));
+      if (principal.isEmpty()) {
+        throw new ApiException(401, "the API token is not valid", null);
+      }
+    } else {
+      principal = auth.session(ctx.cookie(SESSION_COOKIE));
+    }
+    if (principal.isEmpty()) {
+      throw new ApiException(401, "log in first (POST /login), or send an API token", null);
+    }
+    Principal p = principal.get();
+    if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD && !p.viaToken()) {
+      String sent = ctx.header(CSRF_HEADER);
+      if (sent == null
+          || !java.security.MessageDigest.isEqual(
+              sent.getBytes(StandardCharsets.UTF_8),
+              p.csrfToken().getBytes(StandardCharsets.UTF_8))) {
+        throw new ApiException(
+            403,
+            "the request lacks the CSRF token (header " + CSRF_HEADER + "); reload the page",
+            null);
+      }
+    }
+    ctx.attribute("principal", p);
+  }
+
+  private static Principal principal(Context ctx) {
+    return ctx.attribute("principal");
+  }
+
+  private static Principal requireDeployer(Context ctx) {
+    Principal p = principal(ctx);
+    if (!p.may(Role.DEPLOYER)) {
+      throw new ApiException(
+          403, p.name() + " is a viewer; deploying needs the deployer role", null);
+    }
+    return p;
+  }
+
+  private void index(Context ctx) {
+    Optional<Principal> session = auth.session(ctx.cookie(SESSION_COOKIE));
+    if (session.isEmpty()) {
+      ctx.redirect("/login");
+      return;
+    }
+    Principal p = session.get();
+    Map<String, String> attributes = new LinkedHashMap<>();
+    attributes.put("apiBase", API);
+    attributes.put("csrfHeader", CSRF_HEADER);
+    attributes.put("csrfToken", p.csrfToken());
+    attributes.put("user", p.name());
+    attributes.put("roles", String.join(",", p.role().names()));
+    attributes.put("features", "");
+    attributes.put("notice", notice == null ? "" : notice);
+    attributes.put("logoutUrl", "/logout");
+    ctx.contentType("text/html; charset=utf-8").result(ui.index(attributes));
+  }
+
+  private void file(Context ctx, String name) {
+    Optional<byte[]> bytes = ui.file(name);
+    if (bytes.isEmpty() || name.equals("index.html")) {
+      ctx.status(404).contentType("text/plain").result("not found\n");
+      return;
+    }
+    ctx.header("Cache-Control", "no-cache");
+    ctx.contentType(UiFiles.contentType(name)).result(bytes.get());
+  }
+
+  private void login(Context ctx) {
+    String user = ctx.formParam("username");
+    Optional<ServerConfig.User> found = auth.login(user, ctx.formParam("password"));
+    if (found.isEmpty()) {
+      LOG.info(
+          "failed login for user {}",
+          user == null ? "(none)" : user.replaceAll("[^A-Za-z0-9._@-]", "?"));
+      metrics.failedLogin();
+      ctx.redirect("/login?error=1");
+      return;
+    }
+    ctx.header(
+        "Set-Cookie",
+        SESSION_COOKIE
+            + "="
+            + auth.newSession(found.get())
+            + "; Path=/; HttpOnly; SameSite=Strict; Max-Age="
+            + Authenticator.SESSION_LIFETIME.toSeconds()
+            + (ctx.req().isSecure() ? "; Secure" : ""));
+    ctx.redirect("/");
+  }
+
+  private void logout(Context ctx) {
+    Optional<Principal> session = auth.session(ctx.cookie(SESSION_COOKIE));
+    // A cross-site form cannot send the session cookie (SameSite=Strict), but check the token
+    // anyway.
+    if (session.isPresent() && session.get().csrfToken().equals(ctx.formParam("csrf"))) {
+      ctx.header("Set-Cookie", SESSION_COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    }
+    ctx.redirect("/login");
+  }
+
+  private io.jenkins.plugins.containercloud.api.ClusterViews views(Context ctx) {
+    return dashboard.cluster(ctx.pathParam("cluster")).views();
+  }
+
+  private static String query(Context ctx, String name) {
+    String value = ctx.queryParam(name);
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  private static int limit(Context ctx, int defaultValue, int max) {
+    String text = ctx.queryParam("limit");
+    if (text == null || text.isBlank()) {
+      return defaultValue;
+    }
+    try {
+      int value = Integer.parseInt(text.trim());
+      if (value >= 1 && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ApiException.badRequest("limit", "limit: give a whole number from 1 to " + max);
+  }
+
+  private static <T> T body(Context ctx, Class<T> type) {
+    String contentType = ctx.contentType();
+    if (contentType == null || !contentType.startsWith("application/json")) {
+      throw new ApiException(415, "send the request body as application/json", null);
+    }
+    try {
+      return DashboardJson.MAPPER
+          .readerFor(type)
+          .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .readValue(ctx.bodyAsBytes());
+    } catch (UnrecognizedPropertyException e) {
+      throw ApiException.badRequest(
+          e.getPropertyName(), e.getPropertyName() + ": not a field of this request");
+    } catch (MismatchedInputException e) {
+      String field =
+          e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
+      throw ApiException.badRequest(
+          field, (field == null ? "body" : field) + ": wrong type of value");
+    } catch (JsonProcessingException e) {
+      throw ApiException.badRequest(null, "the body is not valid JSON");
+    } catch (java.io.IOException e) {
+      throw ApiException.badRequest(null, "the body could not be read");
+    }
+  }
+
+  private static void json(Context ctx, Object body) {
+    try {
+      ctx.contentType("application/json").result(DashboardJson.MAPPER.writeValueAsBytes(body));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("an answer could not be written as JSON", e);
+    }
+  }
+
+  private static void error(Context ctx, int status, String message, String field) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("status", status);
+    error.put("message", message);
+    if (field != null) {
+      error.put("field", field);
+    }
+    ctx.status(status);
+    json(ctx, Map.of("error", error));
+  }
+}

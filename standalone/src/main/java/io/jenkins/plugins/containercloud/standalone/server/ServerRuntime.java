@@ -1,0 +1,189 @@
+package io.jenkins.plugins.containercloud.standalone.server;
+
+import io.jenkins.plugins.containercloud.api.Dashboard;
+import io.jenkins.plugins.containercloud.api.DashboardCluster;
+import io.jenkins.plugins.containercloud.api.Deployments;
+import io.jenkins.plugins.containercloud.cluster.ClusterConfig;
+import io.jenkins.plugins.containercloud.history.HistoryDatabase;
+import io.jenkins.plugins.containercloud.sandbox.Sandbox;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A running {@code container-cloud serve}: assembles the clusters (the in-process sandbox when none
+ * is configured), the history, the users, the dashboard and the HTTP server from a validated {@link
+ * ServerConfig}, and takes them down in the reverse order.
+ */
+public final class ServerRuntime implements AutoCloseable {
+
+  static final String SANDBOX_NOTICE =
+      "Sandbox: the cluster is simulated inside this server and the history is the embedded H2"
+          + " database. Configure real clusters and PostgreSQL with --config (see docs/server.md).";
+
+  private final List<AutoCloseable> resources = new ArrayList<>();
+  private final int port;
+  private final Dashboard dashboard;
+
+  private ServerRuntime(ServerConfig config, boolean demo, Path dataDirectory, PrintWriter out) {
+    Clock clock = Clock.systemUTC();
+    try {
+      List<DashboardCluster> clusters = new ArrayList<>();
+      Sandbox sandbox = null;
+      if (config.clusters().isEmpty()) {
+        sandbox = Sandbox.start();
+        resources.add(sandbox);
+        Path kubeconfig =
+            sandbox.writeKubeconfig(privateFile(dataDirectory.resolve("sandbox"), "kubeconfig"));
+        clusters.add(
+            new DashboardCluster(
+                ClusterConfig.kubeconfig("sandbox", kubeconfig, "sandbox", "default"),
+                "in-process sandbox",
+                true,
+                clock));
+        if (demo) {
+          DemoWorkloads.seed(sandbox.client());
+        }
+      } else {
+        for (ClusterConfig c : config.clusters()) {
+          clusters.add(new DashboardCluster(c, c.toString(), false, clock));
+        }
+      }
+      Deployments deployments = Deployments.open(history(config, demo, dataDirectory));
+      resources.add(deployments);
+      dashboard = new Dashboard(clusters, deployments, clock);
+      resources.add(dashboard);
+      dashboard.start();
+      Authenticator auth =
+          new Authenticator(
+              users(config, demo, dataDirectory, out),
+              config.tokens(),
+              config.sessionKey() != null ? config.sessionKey() : PasswordHash.randomSecret(),
+              clock);
+      ServerMetrics metrics = new ServerMetrics();
+      metrics.watch(dashboard, clusters);
+      DashboardServer server =
+          new DashboardServer(dashboard, auth, metrics, sandbox != null ? SANDBOX_NOTICE : null);
+      resources.add(server);
+      port = server.start(config.host(), config.port());
+      if (demo && sandbox != null) {
+        DemoWorkloads workloads = new DemoWorkloads();
+        resources.add(workloads);
+        workloads.start(dashboard.rollouts());
+      }
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /**
+   * Starts the server; returns once it listens.
+   *
+   * @param dataDirectory where the embedded history, the sandbox's kubeconfig and the generated
+   *     admin password's hash live
+   */
+  public static ServerRuntime start(
+      ServerConfig config, boolean demo, Path dataDirectory, PrintWriter out) {
+    return new ServerRuntime(config, demo, dataDirectory, out);
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Dashboard dashboard() {
+    return dashboard;
+  }
+
+  private static HistoryDatabase history(ServerConfig config, boolean demo, Path dataDirectory) {
+    if (config.historyUrl() != null) {
+      return HistoryDatabase.jdbc(
+          config.historyUrl(), config.historyUser(), config.historyPassword());
+    }
+    // The demo keeps its made-up rollouts out of the history the command line writes.
+    return HistoryDatabase.h2File(
+        dataDirectory.resolve(demo ? "demo" : ".").resolve("history").normalize());
+  }
+
+  /**
+   * The configured users; with none, an {@code admin} whose password is generated and printed once
+   * (its hash is kept in the data directory, as Jenkins keeps its initial admin password), or for
+   * the demo an admin and a viewer with passwords printed at every start.
+   */
+  private static List<ServerConfig.User> users(
+      ServerConfig config, boolean demo, Path dataDirectory, PrintWriter out) {
+    if (!config.users().isEmpty()) {
+      return config.users();
+    }
+    if (demo) {
+      String admin = PasswordHash.randomSecret();
+      String viewer = PasswordHash.randomSecret();
+      out.println(
+          "Log in as admin with password "
+              + admin
+              + " (or as viewer with password "
+              + viewer
+              + ")");
+      return List.of(
+          new ServerConfig.User("admin", Role.ADMIN, PasswordHash.hash(admin.toCharArray())),
+          new ServerConfig.User("viewer", Role.VIEWER, PasswordHash.hash(viewer.toCharArray())));
+    }
+    Path file = dataDirectory.resolve("server").resolve("initial-admin-password.hash");
+    try {
+      if (Files.exists(file)) {
+        out.println(
+            "Log in as admin with the password printed when this server first started"
+                + " (forgotten: delete "
+                + file
+                + " and restart).");
+        return List.of(new ServerConfig.User("admin", Role.ADMIN, Files.readString(file).strip()));
+      }
+      String password = PasswordHash.randomSecret();
+      Files.writeString(
+          privateFile(file.getParent(), file.getFileName().toString()),
+          PasswordHash.hash(password.toCharArray()));
+      out.println("No users are configured: log in as admin with password " + password);
+      out.println("This is printed once; only its hash is kept, in " + file + ".");
+      return List.of(new ServerConfig.User("admin", Role.ADMIN, Files.readString(file).strip()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot keep the admin password's hash in " + file, e);
+    }
+  }
+
+  /** An empty file only its owner can read, in {@code directory} (created when missing). */
+  private static Path privateFile(Path directory, String name) {
+    try {
+      Files.createDirectories(directory);
+      Path file = directory.resolve(name);
+      Files.deleteIfExists(file);
+      try {
+        Files.createFile(
+            file,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      } catch (UnsupportedOperationException e) {
+        Files.createFile(file);
+      }
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + directory.resolve(name), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception e) {
+        // Go on closing the rest; the server is stopping either way.
+      }
+    }
+  }
+}
