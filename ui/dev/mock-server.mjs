@@ -90,6 +90,7 @@ const done = { ...rollout, id: "r-76", name: "api", image: img("api", "1.4.2"), 
   steps: [0, 1, 2, 3, 4].map((i) => ({ time: ago(700 - i * 20), oldName: "api-5f5", oldReplicas: 4 - i, oldReady: 4 - i, newName: "api-7c9", newReplicas: i === 0 ? 1 : Math.min(4, i + 1), newReady: i, newAvailable: i, desired: 4 })),
   events: [{ sequence: 1, time: ago(700), type: "step", message: "Set image" }, { sequence: 2, time: ago(610), type: "finished", message: "4 of 4 replicas updated and available" }] };
 let step = 0;
+const started = []; // rollouts started through the API (rollbacks)
 const clientsSse = new Set();
 function emit(type, data) {
   const msg = `id: ${++seq}\nevent: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
@@ -143,9 +144,9 @@ function api(req, res, path, q, body) {
     const d = deployments.find((x) => x.id === m[1]);
     return d ? json(res, 200, { deployment: d, events: devents(d.id) }) : fail(res, 404, `No deployment ${m[1]}.`);
   }
-  if (req.method === "GET" && path === "/rollouts") return json(res, 200, { rollouts: [rollout, done] });
+  if (req.method === "GET" && path === "/rollouts") return json(res, 200, { rollouts: [...started, rollout, done] });
   if (req.method === "GET" && (m = path.match(/^\/rollouts\/([^/]+)$/))) {
-    const r = [rollout, done].find((x) => x.id === m[1]);
+    const r = [...started, rollout, done].find((x) => x.id === m[1]);
     return r ? json(res, 200, r) : fail(res, 404, `No rollout ${m[1]}.`);
   }
   if (req.method === "POST") {
@@ -157,7 +158,12 @@ function api(req, res, path, q, body) {
       return json(res, 202, rollout);
     }
     if ((m = path.match(/^\/rollouts\/([^/]+)\/abort$/))) { rollout.state = "ABORTING"; emit("rollout", rollout); return json(res, 202, rollout); }
-    if ((m = path.match(/^\/deployments\/([^/]+)\/rollback$/))) return json(res, 202, { ...done, id: "r-78", action: "rollback", state: "RUNNING", finishedAt: undefined });
+    if ((m = path.match(/^\/deployments\/([^/]+)\/rollback$/))) {
+      const d = deployments.find((x) => x.id === m[1]);
+      const r = { ...done, id: "r-" + ++seq, cluster: d.cluster, namespace: d.namespace, kind: d.kind, name: d.name, image: d.imageBefore, imageBefore: d.imageAfter, action: "rollback", triggeredBy: "alice", startedAt: new Date().toISOString(), finishedAt: undefined, state: "RUNNING", steps: [], events: [] };
+      started.unshift(r);
+      return json(res, 202, r);
+    }
   }
   return fail(res, 404, `No such resource: ${req.method} ${path}`);
 }
