@@ -22,7 +22,11 @@ export function Dialog({ title, children, confirmLabel, destructive, busy, error
     ref.current?.showModal();
     // Cancel is the safe default: focus it first.
     ref.current?.querySelector<HTMLButtonElement>(".cc-dialog__cancel")?.focus();
-    return () => (opener.current as HTMLElement | null)?.focus?.();
+    const dialog = ref.current;
+    return () => {
+      dialog?.close(); // while modal, the page is inert and would refuse the focus
+      (opener.current as HTMLElement | null)?.focus?.();
+    };
   }, []);
 
   return (

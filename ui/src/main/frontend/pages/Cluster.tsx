@@ -94,7 +94,7 @@ function Nodes({ cluster }: TabProps) {
     <>
       <Status loading={nodes.loading} error={nodes.error} hasData={!!nodes.data} />
       {nodes.data && (
-        <Table caption="Nodes" columns={["Node", "Status", "Pool", "CPU requested", "Memory requested", "Pods", "Taints", "Age"]} rowCount={list.length}>
+        <Table hideCaption caption="Nodes" columns={["Node", "Status", "Pool", "CPU requested", "Memory requested", "Pods", "Taints", "Age"]} rowCount={list.length}>
           {list.map((n) => (
             <tr key={n.name}>
               <th scope="row">
@@ -170,7 +170,7 @@ function Workloads({ cluster, query }: TabProps) {
       </div>
       <Status loading={workloads.loading} error={workloads.error} hasData={!!workloads.data} />
       {workloads.data && (
-        <Table caption="Workloads" columns={["Workload", "Namespace", "Desired", "Ready", "Available", "Up to date", "Images", "Health", "Last rollout"]} rowCount={list.length}>
+        <Table hideCaption caption="Workloads" columns={["Workload", "Namespace", "Desired", "Ready", "Available", "Up to date", "Images", "Health", "Last rollout"]} rowCount={list.length}>
           {list.map((w) => (
             <tr key={w.kind + w.namespace + w.name}>
               <th scope="row">
@@ -220,7 +220,7 @@ function Services({ cluster, query }: TabProps) {
       </div>
       <Status loading={services.loading} error={services.error} hasData={!!services.data} />
       {services.data && (
-        <Table caption="Services" columns={["Service", "Namespace", "Type", "Cluster IP", "Ports", "Selector", "Ready endpoints", "Pods"]} rowCount={list.length}>
+        <Table hideCaption caption="Services" columns={["Service", "Namespace", "Type", "Cluster IP", "Ports", "Selector", "Ready endpoints", "Pods"]} rowCount={list.length}>
           {list.map((s) => (
             <tr key={s.namespace + s.name}>
               <th scope="row">{s.name}</th>
@@ -306,7 +306,7 @@ function Pods({ cluster, query }: TabProps) {
       </div>
       <Status loading={pods.loading} error={pods.error} hasData={!!pods.data} />
       {pods.data && (
-        <Table caption="Pods" columns={["Pod", "Namespace", "Phase", "Ready", "Restarts", "Node", "Workload", "Images", "Age"]} rowCount={list.length} empty="No pod matches these filters.">
+        <Table hideCaption caption="Pods" columns={["Pod", "Namespace", "Phase", "Ready", "Restarts", "Node", "Workload", "Images", "Age"]} rowCount={list.length} empty="No pod matches these filters.">
           {list.map((p) => (
             <tr key={p.namespace + p.name}>
               <th scope="row">
@@ -325,8 +325,8 @@ function Pods({ cluster, query }: TabProps) {
                 {p.notReadyReason && <div class="cc-small cc-reason">{p.notReadyReason}</div>}
               </td>
               <td class={"cc-num" + (p.restarts > 0 ? " cc-warn-text" : "")}>{p.restarts}</td>
-              <td>{p.node ?? <span class="cc-muted">—</span>}</td>
-              <td>{p.workload ?? <span class="cc-muted">—</span>}</td>
+              <td class="cc-nowrap">{p.node ?? <span class="cc-muted">—</span>}</td>
+              <td class="cc-nowrap">{p.workload ?? <span class="cc-muted">—</span>}</td>
               <td>
                 <Images images={p.images} />
               </td>
@@ -361,7 +361,7 @@ function Events({ cluster, query }: TabProps) {
       </div>
       <Status loading={events.loading} error={events.error} hasData={!!events.data} />
       {events.data && (
-        <Table caption="Events, newest first" columns={["Last seen", "Type", "Reason", "Object", "Namespace", "Message", "Count"]} rowCount={list.length}>
+        <Table hideCaption caption="Events, newest first" columns={["Last seen", "Type", "Reason", "Object", "Namespace", "Message", "Count"]} rowCount={list.length}>
           {list.map((e, i) => (
             <tr key={i} class={e.type === "Warning" ? "cc-row--warning" : undefined}>
               <th scope="row">

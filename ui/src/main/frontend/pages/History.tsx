@@ -98,7 +98,7 @@ export function History({ query }: { query: URLSearchParams }) {
         {deployments.data && (
           <Table
             caption="Deployments, newest first"
-            columns={["Started", "Workload", "Cluster", "Image", "Trigger", "Outcome", "Duration", "Reason"]}
+            columns={["Started", "Workload", "Cluster", "Image", "Trigger", "Outcome", "Duration"]}
             rowCount={list.length}
             empty="No deployment matches these filters."
           >
@@ -113,6 +113,7 @@ export function History({ query }: { query: URLSearchParams }) {
                   <a href={"#/history/" + encodeURIComponent(d.id)}>
                     <WorkloadName kind={d.kind} name={d.name} namespace={d.namespace} />
                   </a>
+                  {d.reason && <div class="cc-small cc-muted cc-clamp">{d.reason}</div>}
                 </td>
                 <td>{d.cluster}</td>
                 <td class="cc-nowrap">
@@ -125,7 +126,6 @@ export function History({ query }: { query: URLSearchParams }) {
                   <StateBadge state={d.outcome} />
                 </td>
                 <td>{between(d.startedAt, d.finishedAt)}</td>
-                <td class="cc-message">{d.reason ?? ""}</td>
               </tr>
             ))}
           </Table>

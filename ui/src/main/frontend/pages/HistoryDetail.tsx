@@ -87,8 +87,7 @@ export function HistoryDetail({ id }: { id: string }) {
                   {d.strategy}
                   {Object.entries(d.parameters ?? {}).map(([k, v]) => (
                     <span key={k} class="cc-muted">
-                      {" "}
-                      · {k} {v}
+                      {k}={v}
                     </span>
                   ))}
                 </dd>

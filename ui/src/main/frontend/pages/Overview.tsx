@@ -64,7 +64,7 @@ function SummaryBody({ s, cluster }: { s: ClusterSummary; cluster: string }) {
             <a href={base + "/nodes"}>
               {s.nodes.ready} / {s.nodes.total}
             </a>
-            {s.nodes.cordoned > 0 && <span class="cc-muted"> · {s.nodes.cordoned} cordoned</span>}
+            {s.nodes.cordoned > 0 && <span class="cc-muted">{s.nodes.cordoned} cordoned</span>}
           </dd>
         </div>
         <div>
@@ -80,7 +80,7 @@ function SummaryBody({ s, cluster }: { s: ClusterSummary; cluster: string }) {
           </dd>
         </div>
         <div>
-          <dt>Warnings (last hour)</dt>
+          <dt>Warnings, last hour</dt>
           <dd>
             {s.warningEventsLastHour > 0 ? (
               <a href={base + "/events?type=Warning"}>

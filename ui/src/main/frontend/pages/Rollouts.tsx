@@ -63,7 +63,7 @@ export function Rollouts({ query }: { query: URLSearchParams }) {
                     <WorkloadName kind={r.kind} name={r.name} namespace={r.namespace} />
                   </a>
                 </th>
-                <td>{r.cluster}</td>
+                <td class="cc-nowrap">{r.cluster}</td>
                 <td>
                   <StateBadge state={r.state} title={r.reason} />
                 </td>

@@ -34,7 +34,10 @@ export function StartRollout({ onCancel }: { onCancel: () => void }) {
   const candidates = (workloads.data?.workloads ?? []).filter((w) => w.kind === form.kind);
   const chosen = candidates.find((w) => w.name === form.name);
 
-  const update = (field: Field) => (e: Event) => setForm({ ...form, [field]: (e.currentTarget as HTMLInputElement).value });
+  const update = (field: Field) => (e: Event) => {
+    const value = (e.currentTarget as HTMLInputElement).value;
+    setForm((f) => ({ ...f, [field]: value }));
+  };
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -55,8 +58,11 @@ export function StartRollout({ onCancel }: { onCancel: () => void }) {
       const rollout = await post<Rollout>("/rollouts", body);
       navigate("/rollouts/" + seg(rollout.id));
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(String(err), 0));
+      const apiError = err instanceof ApiError ? err : new ApiError(String(err), 0);
+      setError(apiError);
       setBusy(false);
+      // Take the user to the field at fault (after it re-rendered with its message).
+      if (apiError.field) setTimeout(() => document.getElementById("cc-field-" + apiError.field)?.focus());
     }
   }
 
