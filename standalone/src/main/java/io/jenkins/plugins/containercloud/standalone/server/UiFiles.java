@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 final class UiFiles {
 
   /** The bundle's resource path, from the {@code ui} module. */
-  static final String ROOT = "io/jenkins/plugins/containercloud/ui/";
+  static final String ROOT = io.jenkins.plugins.containercloud.ui.UiBundle.RESOURCE_PATH;
 
   private static final Pattern SAFE_NAME =
       Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)?");
