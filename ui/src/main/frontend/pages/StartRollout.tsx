@@ -119,8 +119,8 @@ export function StartRollout({ onCancel }: { onCancel: () => void }) {
       <details class="cc-details">
         <summary>Advanced</summary>
         <div class="cc-form__grid">
-          <FormField id="maxSurge" label="Max surge" hint="Default 25%" error={fieldError("maxSurge")}>
-            <input value={form.maxSurge} onInput={update("maxSurge")} placeholder="25%" />
+          <FormField id="maxSurge" label="Max surge" hint="Default 1" error={fieldError("maxSurge")}>
+            <input value={form.maxSurge} onInput={update("maxSurge")} placeholder="1" />
           </FormField>
           <FormField id="maxUnavailable" label="Max unavailable" hint="Default 0" error={fieldError("maxUnavailable")}>
             <input value={form.maxUnavailable} onInput={update("maxUnavailable")} placeholder="0" />
