@@ -203,6 +203,21 @@ public final class DashboardServer implements AutoCloseable {
     r.sse(API + "/stream", stream::serve);
   }
 
+  /**
+   * The API's routes as {@code METHOD /api/v1/path}, for the test that holds them to openapi.yaml.
+   */
+  java.util.Set<String> apiRoutes() {
+    java.util.Set<String> routes = new java.util.TreeSet<>();
+    for (var handler : app.unsafe.internalRouter.allHttpHandlers()) {
+      var endpoint = handler.endpoint;
+      if (endpoint.path.startsWith(API + "/")
+          && (endpoint.method == HandlerType.GET || endpoint.method == HandlerType.POST)) {
+        routes.add(endpoint.method.name() + " " + endpoint.path);
+      }
+    }
+    return routes;
+  }
+
   /** Starts listening; returns the port (useful with port 0). */
   public int start(String host, int port) {
     app.start(host, port);

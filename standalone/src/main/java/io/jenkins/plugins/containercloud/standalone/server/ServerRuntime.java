@@ -30,6 +30,7 @@ public final class ServerRuntime implements AutoCloseable {
   private final List<AutoCloseable> resources = new ArrayList<>();
   private final int port;
   private final Dashboard dashboard;
+  private DashboardServer server;
 
   private ServerRuntime(ServerConfig config, boolean demo, Path dataDirectory, PrintWriter out) {
     Clock clock = Clock.systemUTC();
@@ -68,7 +69,7 @@ public final class ServerRuntime implements AutoCloseable {
               clock);
       ServerMetrics metrics = new ServerMetrics();
       metrics.watch(dashboard, clusters);
-      DashboardServer server =
+      server =
           new DashboardServer(dashboard, auth, metrics, sandbox != null ? SANDBOX_NOTICE : null);
       resources.add(server);
       port = server.start(config.host(), config.port());
@@ -96,6 +97,10 @@ public final class ServerRuntime implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  DashboardServer server() {
+    return server;
   }
 
   public Dashboard dashboard() {
