@@ -231,7 +231,8 @@ function Services({ cluster, query }: TabProps) {
                 {s.ports.map((p) => (
                   <div key={p.port + p.protocol}>
                     {p.name ? p.name + " " : ""}
-                    {p.port}→{p.targetPort}/{p.protocol}
+                    {p.port}
+                    {p.targetPort && p.targetPort !== String(p.port) ? "→" + p.targetPort : ""}/{p.protocol}
                   </div>
                 ))}
               </td>

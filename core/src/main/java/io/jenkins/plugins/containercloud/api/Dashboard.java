@@ -35,6 +35,9 @@ public final class Dashboard implements AutoCloseable {
   /** How often a changed cluster is announced on the stream at most. */
   static final Duration CLUSTER_EVENT_INTERVAL = Duration.ofMillis(500);
 
+  /** How stale the Workloads page's "last rollout" may be. */
+  static final Duration LAST_ROLLOUTS_TTL = Duration.ofSeconds(2);
+
   /** How many events the stream keeps for clients that reconnect. */
   static final int STREAM_BUFFER = 1000;
 
@@ -45,6 +48,7 @@ public final class Dashboard implements AutoCloseable {
   private final ExecutorService rolloutWorkers;
   private final LiveRollouts rollouts;
   private final Map<String, Set<String>> pendingChanges = new HashMap<>();
+  private final Map<String, CachedRecords> lastRollouts = new HashMap<>();
 
   public Dashboard(List<DashboardCluster> clusters, Deployments deployments, Clock clock) {
     clusters.forEach(c -> this.clusters.put(c.name(), c));
@@ -130,6 +134,34 @@ public final class Dashboard implements AutoCloseable {
     }
     return joined;
   }
+
+  /**
+   * The newest record of each workload of the cluster ({@code namespace/Kind/name}), read from the
+   * history at most every {@link #LAST_ROLLOUTS_TTL}: the Workloads page is refreshed on every
+   * change of the cluster, and the history changes far less often.
+   */
+  private Map<String, DeploymentRecord> lastRollouts(String cluster) {
+    long now = System.nanoTime();
+    synchronized (lastRollouts) {
+      CachedRecords cached = lastRollouts.get(cluster);
+      if (cached != null && now - cached.readAt() < LAST_ROLLOUTS_TTL.toNanos()) {
+        return cached.byWorkload();
+      }
+    }
+    Map<String, DeploymentRecord> last = new HashMap<>();
+    for (DeploymentRecord record :
+        deployments.history(
+            HistoryQuery.all().withCluster(cluster).withLimit(HistoryQuery.MAX_LIMIT))) {
+      last.putIfAbsent(record.namespace() + "/" + record.kind() + "/" + record.name(), record);
+    }
+    synchronized (lastRollouts) {
+      lastRollouts.put(cluster, new CachedRecords(now, last));
+    }
+    return last;
+  }
+
+  /** The newest records by workload, and when they were read. */
+  private record CachedRecords(long readAt, Map<String, DeploymentRecord> byWorkload) {}
 
   /**
    * Recorded deployments, newest first, filtered; {@code trigger} is {@code build}, {@code

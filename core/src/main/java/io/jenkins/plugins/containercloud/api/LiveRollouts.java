@@ -195,6 +195,7 @@ public final class LiveRollouts {
       rollout.attach(executor.submit(() -> run(cluster, request, rollout, action, user)));
     }
     publish(rollout);
+    executor.submit(() -> publishRecord(id));
     return rollout.view();
   }
 
@@ -218,6 +219,18 @@ public final class LiveRollouts {
       rollout.finished(Outcome.FAILED.name(), sentence(e), clock.instant());
     }
     publish(rollout);
+    publishRecord(rollout.id());
+  }
+
+  /** Announces the history record of a rollout as it now reads, for the History pages. */
+  private void publishRecord(String id) {
+    try {
+      deployments
+          .find(id)
+          .ifPresent(record -> stream.publish("deployment", JsonViews.record(record).toString()));
+    } catch (RuntimeException e) {
+      LOG.debug("could not read deployment {} back from the history", id, e);
+    }
   }
 
   private void publish(LiveRollout rollout) {

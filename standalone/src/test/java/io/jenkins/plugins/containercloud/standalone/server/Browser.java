@@ -102,11 +102,20 @@ final class Browser implements AutoCloseable {
    * re-renders meanwhile (live updates do) is retried rather than failed.
    */
   void click(String css, String text) {
+    retrying(() -> waitForText(css, text, Duration.ofSeconds(30)).click());
+  }
+
+  /**
+   * Does {@code action} again when the page re-rendered the element under it (live updates and
+   * loaded data do).
+   */
+  void retrying(Runnable action) {
     new WebDriverWait(driver, Duration.ofSeconds(30))
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(AssertionError.class)
         .until(
             d -> {
-              waitForText(css, text, Duration.ofSeconds(30)).click();
+              action.run();
               return true;
             });
   }

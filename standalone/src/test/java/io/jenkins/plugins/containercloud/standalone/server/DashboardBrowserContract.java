@@ -180,9 +180,12 @@ abstract class DashboardBrowserContract {
   private String startRollout(String workload, String image, String timeoutSeconds) {
     browser.route("#/rollouts");
     browser.click("button", "Start rollout");
-    new Select(browser.waitFor(By.id("cc-field-cluster"))).selectByVisibleText(name());
+    browser.retrying(
+        () -> new Select(browser.waitFor(By.id("cc-field-cluster"))).selectByVisibleText(name()));
     type("cc-field-namespace", cluster().namespace());
-    new Select(browser.waitFor(By.id("cc-field-kind"))).selectByVisibleText("Deployment");
+    browser.retrying(
+        () ->
+            new Select(browser.waitFor(By.id("cc-field-kind"))).selectByVisibleText("Deployment"));
     type("cc-field-name", workload);
     type("cc-field-image", image);
     browser.click("#cc-start-rollout summary", "Advanced");
@@ -195,9 +198,14 @@ abstract class DashboardBrowserContract {
   }
 
   private void type(String id, String text) {
-    WebElement field = browser.waitFor(By.id(id));
-    field.clear();
-    field.sendKeys(text);
+    browser.retrying(
+        () -> {
+          WebElement field = browser.waitFor(By.id(id));
+          field.clear();
+          field.sendKeys(text);
+        });
+    browser.retrying(
+        () -> assertThat(browser.waitFor(By.id(id)).getDomProperty("value")).isEqualTo(text));
   }
 
   private String image(String deployment) {
