@@ -16,9 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -137,25 +134,10 @@ public final class ClusterState implements AutoCloseable {
 
   /** Starts every informer and waits until each has its first full list. */
   void start() {
-    all().forEach(SharedIndexInformer::start);
-    for (SharedIndexInformer<?> informer : all()) {
-      try {
-        informer.start().toCompletableFuture().get(SYNC_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        close();
-        Thread.currentThread().interrupt();
-        throw new ClusterException("interrupted while reading the cluster");
-      } catch (ExecutionException | TimeoutException e) {
-        close();
-        Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-        throw new ClusterException(
-            "cannot watch "
-                + informer.getApiTypeClass().getSimpleName()
-                + "s in every namespace (the dashboard needs list and watch on them cluster-wide): "
-                + ClusterException.describe(cause),
-            cause);
-      }
-    }
+    InformerSync.startAll(
+        all(),
+        SYNC_TIMEOUT,
+        "in every namespace (the dashboard needs list and watch on them cluster-wide)");
   }
 
   public List<Node> nodes() {

@@ -120,6 +120,22 @@ public final class Workloads {
     return client.apps().deployments().inNamespace(namespace).withName(name).get();
   }
 
+  /** The image of the first container of Deployment {@code name}, as the cluster has it now. */
+  public String deploymentImage(String name) {
+    return client
+        .apps()
+        .deployments()
+        .inNamespace(namespace)
+        .withName(name)
+        .get()
+        .getSpec()
+        .getTemplate()
+        .getSpec()
+        .getContainers()
+        .get(0)
+        .getImage();
+  }
+
   /** A Service selecting {@code app=name}, as users put in front of their pods. */
   public void service(String name) {
     client

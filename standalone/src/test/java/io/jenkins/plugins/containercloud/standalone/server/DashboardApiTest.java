@@ -238,19 +238,7 @@ class DashboardApiTest {
   }
 
   private static String image(String deployment) {
-    return CLUSTER
-        .client()
-        .apps()
-        .deployments()
-        .inNamespace(namespace)
-        .withName(deployment)
-        .get()
-        .getSpec()
-        .getTemplate()
-        .getSpec()
-        .getContainers()
-        .get(0)
-        .getImage();
+    return new Workloads(CLUSTER).deploymentImage(deployment);
   }
 
   private static JsonNode find(JsonNode array, String name) {

@@ -209,18 +209,6 @@ abstract class DashboardBrowserContract {
   }
 
   private String image(String deployment) {
-    return cluster()
-        .client()
-        .apps()
-        .deployments()
-        .inNamespace(cluster().namespace())
-        .withName(deployment)
-        .get()
-        .getSpec()
-        .getTemplate()
-        .getSpec()
-        .getContainers()
-        .get(0)
-        .getImage();
+    return new Workloads(cluster()).deploymentImage(deployment);
   }
 }
