@@ -53,9 +53,11 @@ public final class ListingViews {
     return workloads(pods());
   }
 
-  /** LISTs pods. */
+  /** LISTs pods, of one namespace or (null) all. */
   public List<PodView> pods(String namespace, String workload, String phase) {
-    return ClusterViews.podViews(pods(), namespace, workload, phase);
+    List<Pod> pods =
+        namespace == null ? pods() : client.pods().inNamespace(namespace).list().getItems();
+    return ClusterViews.podViews(pods, namespace, workload, phase);
   }
 
   private List<Pod> pods() {

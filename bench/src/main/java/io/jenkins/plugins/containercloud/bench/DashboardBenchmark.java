@@ -47,8 +47,9 @@ public final class DashboardBenchmark {
   static final String CLUSTER = "testbed";
   static final int CLIENTS = 20;
   static final int WARMUP_PER_CLIENT = 10;
-  static final int NODES = 1000;
-  static final int NAMESPACES = 40;
+  // Smaller values (-Dbench.dashboard.nodes=20, …namespaces=2) make a quick trial of the scenario.
+  static final int NODES = Integer.getInteger("bench.dashboard.nodes", 1000);
+  static final int NAMESPACES = Integer.getInteger("bench.dashboard.namespaces", 40);
   static final int WORKLOADS_PER_NAMESPACE = 10;
   static final int REPLICAS = 50;
 
@@ -58,7 +59,10 @@ public final class DashboardBenchmark {
           new Page("Overview", "/api/v1/clusters"),
           new Page("Cluster: Nodes tab", "/api/v1/clusters/" + CLUSTER + "/nodes"),
           new Page("Cluster: Workloads tab", "/api/v1/clusters/" + CLUSTER + "/workloads"),
-          new Page("Cluster: Pods tab, all", "/api/v1/clusters/" + CLUSTER + "/pods"));
+          new Page("Cluster: Pods tab, all", "/api/v1/clusters/" + CLUSTER + "/pods"),
+          new Page(
+              "Cluster: Pods tab, 1 ns",
+              "/api/v1/clusters/" + CLUSTER + "/pods?namespace=" + ScaleFixture.namespace(1)));
 
   record Page(String label, String path) {}
 
@@ -93,7 +97,7 @@ public final class DashboardBenchmark {
 
   public static void main(String[] args) throws Exception {
     int requests = args.length > 0 ? Integer.parseInt(args[0]) : 100;
-    int anchorRequests = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    int anchorRequests = args.length > 1 ? Integer.parseInt(args[1]) : 1;
     String kubeconfig = System.getenv("KUBECONFIG");
     if (kubeconfig == null) {
       throw new IllegalStateException(
@@ -222,7 +226,8 @@ public final class DashboardBenchmark {
       server.createContext(
           PAGES.get(2).path(), ex -> answer(ex, Map.of("workloads", views.workloads())));
       server.createContext(
-          PAGES.get(3).path(), ex -> answer(ex, Map.of("pods", views.pods(null, null, null))));
+          "/api/v1/clusters/" + CLUSTER + "/pods",
+          ex -> answer(ex, Map.of("pods", views.pods(namespaceQuery(ex), null, null))));
       server.start();
       try {
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
@@ -240,6 +245,11 @@ public final class DashboardBenchmark {
         workers.shutdownNow();
       }
     }
+  }
+
+  private static String namespaceQuery(HttpExchange exchange) {
+    String query = exchange.getRequestURI().getQuery();
+    return query != null && query.startsWith("namespace=") ? query.substring(10) : null;
   }
 
   private static void answer(HttpExchange exchange, Object body) throws IOException {
@@ -330,7 +340,7 @@ public final class DashboardBenchmark {
             + " %d%n%n",
         CLIENTS, requestsPerClient, CLIENTS, WARMUP_PER_CLIENT, CLIENTS, anchorRequestsPerClient);
     System.out.printf(
-        "%-24s %-34s %9s %8s %8s %12s %10s %10s %12s %10s%n",
+        "%-24s %-52s %9s %8s %8s %12s %10s %10s %12s %10s%n",
         "page",
         "request",
         "JSON KiB",
@@ -346,10 +356,10 @@ public final class DashboardBenchmark {
       Load o = ours.get(i);
       Load n = naive.get(i);
       System.out.printf(
-          "%-24s %-34s %9d %8.1f %8.1f %12.2f %10.0f %10.0f %12.2f %10.1f%n",
+          "%-24s %-52s %9.1f %8.1f %8.1f %12.2f %10.0f %10.0f %12.2f %10.1f%n",
           page.label(),
           "GET " + page.path().replace("/api/v1", ""),
-          o.bytes() / 1024,
+          o.bytes() / 1024.0,
           o.percentile(50),
           o.percentile(95),
           o.listsPerView(),

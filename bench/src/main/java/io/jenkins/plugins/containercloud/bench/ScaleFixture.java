@@ -89,7 +89,7 @@ final class ScaleFixture {
   void createWorkloads(Duration timeout) throws Exception {
     List<Runnable> creates = new ArrayList<>();
     for (int n = 1; n <= namespaces; n++) {
-      String namespace = String.format("bench-dashboard-%02d", n);
+      String namespace = namespace(n);
       client
           .namespaces()
           .resource(
@@ -107,6 +107,10 @@ final class ScaleFixture {
     }
     parallel(creates);
     await("pods Ready", pods(), this::readyReplicas, timeout);
+  }
+
+  static String namespace(int n) {
+    return String.format("bench-dashboard-%02d", n);
   }
 
   private int readyReplicas() {
