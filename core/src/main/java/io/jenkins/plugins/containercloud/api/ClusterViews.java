@@ -59,6 +59,8 @@ public final class ClusterViews {
   private final Memo<ClusterSummary> summary;
   private final Memo<List<NodeView>> nodes;
   private final Memo<List<WorkloadView>> workloads;
+  private final Memo<List<PodView>> allPods;
+  private final Memo<byte[]> allPodsJson;
 
   public ClusterViews(String cluster, ClusterState state, Clock clock) {
     this.cluster = cluster;
@@ -73,6 +75,8 @@ public final class ClusterViews {
                     state.replicationControllers(),
                     state.replicaSets(),
                     state.pods()));
+    this.allPods = new Memo<>(() -> podViews(state.pods(), null, null, null));
+    this.allPodsJson = new Memo<>(() -> json(Map.of("pods", allPods.get())));
     this.summary =
         new Memo<>(
             () ->
@@ -116,7 +120,31 @@ public final class ClusterViews {
    * Deployment's through its ReplicaSets) and by phase; null filters match everything.
    */
   public List<PodView> pods(String namespace, String workload, String phase) {
+    if (namespace == null && workload == null && phase == null) {
+      return allPods.get();
+    }
     return podViews(state.pods(), namespace, workload, phase);
+  }
+
+  /**
+   * The pods document, {@code {"pods": [...]}}, as JSON ({@link DashboardJson#MAPPER}). The
+   * unfiltered one — a cluster's every pod, megabytes in a big cluster — is written once per change
+   * of the caches and shared by every reader, like the views above: writing it per request cost
+   * more than the rest of the page views together (see the dashboard benchmark).
+   */
+  public byte[] podsJson(String namespace, String workload, String phase) {
+    if (namespace == null && workload == null && phase == null) {
+      return allPodsJson.get();
+    }
+    return json(Map.of("pods", pods(namespace, workload, phase)));
+  }
+
+  private static byte[] json(Object document) {
+    try {
+      return DashboardJson.MAPPER.writeValueAsBytes(document);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("the pods could not be written as JSON", e);
+    }
   }
 
   /*
