@@ -1,5 +1,7 @@
 package io.jenkins.plugins.containercloud.api;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.containercloud.api.DashboardJson.ClusterEntry;
@@ -8,12 +10,15 @@ import io.jenkins.plugins.containercloud.api.DashboardJson.PodView;
 import io.jenkins.plugins.containercloud.api.DashboardJson.WorkloadView;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The dashboard benchmark's naive anchor: the same views as {@link ClusterViews}, computed by the
  * same functions, but from a LIST per request instead of the informer caches. It lives in the
  * {@code api} package (in the bench module) only to call those package-private functions; nothing
- * in the product uses it.
+ * in the product uses it. It counts its LISTs itself: its client is a plain fabric8 client, with a
+ * request timeout long enough for a LIST of every pod under load.
  */
 public final class ListingViews {
 
@@ -21,6 +26,7 @@ public final class ListingViews {
   private final String server;
   private final String version;
   private final KubernetesClient client;
+  private final AtomicLong lists = new AtomicLong();
 
   public ListingViews(String cluster, String server, String version, KubernetesClient client) {
     this.cluster = cluster;
@@ -36,16 +42,16 @@ public final class ListingViews {
         ClusterViews.summary(
             cluster,
             Instant.now(),
-            ClusterViews.nodeViews(client.nodes().list().getItems(), pods),
+            ClusterViews.nodeViews(list(() -> client.nodes().list()), pods),
             pods,
             workloads(pods),
-            client.v1().events().inAnyNamespace().list().getItems());
+            list(() -> client.v1().events().inAnyNamespace().list()));
     return List.of(new ClusterEntry(cluster, server, version, false, "connected", null, summary));
   }
 
   /** LISTs nodes and pods. */
   public List<NodeView> nodes() {
-    return ClusterViews.nodeViews(client.nodes().list().getItems(), pods());
+    return ClusterViews.nodeViews(list(() -> client.nodes().list()), pods());
   }
 
   /** LISTs Deployments, RCs, ReplicaSets and pods. */
@@ -56,19 +62,30 @@ public final class ListingViews {
   /** LISTs pods, of one namespace or (null) all. */
   public List<PodView> pods(String namespace, String workload, String phase) {
     List<Pod> pods =
-        namespace == null ? pods() : client.pods().inNamespace(namespace).list().getItems();
+        namespace == null ? pods() : list(() -> client.pods().inNamespace(namespace).list());
     return ClusterViews.podViews(pods, namespace, workload, phase);
   }
 
   private List<Pod> pods() {
-    return client.pods().inAnyNamespace().list().getItems();
+    return list(() -> client.pods().inAnyNamespace().list());
   }
 
   private List<WorkloadView> workloads(List<Pod> pods) {
     return WorkloadViews.of(
-        client.apps().deployments().inAnyNamespace().list().getItems(),
-        client.replicationControllers().inAnyNamespace().list().getItems(),
-        client.apps().replicaSets().inAnyNamespace().list().getItems(),
+        list(() -> client.apps().deployments().inAnyNamespace().list()),
+        list(() -> client.replicationControllers().inAnyNamespace().list()),
+        list(() -> client.apps().replicaSets().inAnyNamespace().list()),
         pods);
+  }
+
+  private <T extends HasMetadata> List<T> list(
+      Supplier<? extends KubernetesResourceList<T>> request) {
+    lists.incrementAndGet();
+    return request.get().getItems();
+  }
+
+  /** How many LISTs these views have sent. */
+  public long listCount() {
+    return lists.get();
   }
 }
