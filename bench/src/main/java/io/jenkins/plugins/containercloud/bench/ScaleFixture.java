@@ -1,10 +1,12 @@
 package io.jenkins.plugins.containercloud.bench;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
-import io.fabric8.kubernetes.api.model.NodeCondition;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -13,6 +15,8 @@ import io.fabric8.kubernetes.api.model.ReplicationControllerBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
+import io.fabric8.kubernetes.client.readiness.Readiness;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +81,7 @@ final class ScaleFixture {
         () ->
             (int)
                 client.nodes().withLabel(LABEL, VALUE).list().getItems().stream()
-                    .filter(ScaleFixture::ready)
+                    .filter(Readiness::isNodeReady)
                     .count(),
         timeout);
   }
@@ -142,23 +146,18 @@ final class ScaleFixture {
    * until their pods are gone, then the nodes. Safe to call when nothing is there.
    */
   void remove(Duration timeout) throws Exception {
-    var labelled = client.namespaces().withLabel(LABEL, VALUE);
+    deleteAll("namespaces", client.namespaces().withLabel(LABEL, VALUE), timeout);
+    deleteAll("nodes", client.nodes().withLabel(LABEL, VALUE), timeout);
+  }
+
+  private static void deleteAll(
+      String what,
+      FilterWatchListDeletable<?, ? extends KubernetesResourceList<?>, ?> labelled,
+      Duration timeout)
+      throws InterruptedException {
     if (!labelled.list().getItems().isEmpty()) {
       labelled.delete();
-      await(
-          "namespaces deleted",
-          0,
-          () -> client.namespaces().withLabel(LABEL, VALUE).list().getItems().size(),
-          timeout);
-    }
-    var benchNodes = client.nodes().withLabel(LABEL, VALUE);
-    if (!benchNodes.list().getItems().isEmpty()) {
-      benchNodes.delete();
-      await(
-          "nodes deleted",
-          0,
-          () -> client.nodes().withLabel(LABEL, VALUE).list().getItems().size(),
-          timeout);
+      await(what + " deleted", 0, () -> labelled.list().getItems().size(), timeout);
     }
   }
 
@@ -181,24 +180,9 @@ final class ScaleFixture {
         .build();
   }
 
-  private static boolean ready(Node node) {
-    if (node.getStatus() == null || node.getStatus().getConditions() == null) {
-      return false;
-    }
-    for (NodeCondition c : node.getStatus().getConditions()) {
-      if ("Ready".equals(c.getType())) {
-        return "True".equals(c.getStatus());
-      }
-    }
-    return false;
-  }
-
   private Deployment deployment(String name) {
     return new DeploymentBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .addToLabels(LABEL, VALUE)
-        .endMetadata()
+        .withMetadata(labelled(name))
         .withNewSpec()
         .withReplicas(replicas)
         .withNewSelector()
@@ -211,16 +195,17 @@ final class ScaleFixture {
 
   private ReplicationController rc(String name) {
     return new ReplicationControllerBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .addToLabels(LABEL, VALUE)
-        .endMetadata()
+        .withMetadata(labelled(name))
         .withNewSpec()
         .withReplicas(replicas)
         .withSelector(Map.of("app", name))
         .withTemplate(template(name))
         .endSpec()
         .build();
+  }
+
+  private static ObjectMeta labelled(String name) {
+    return new ObjectMetaBuilder().withName(name).addToLabels(LABEL, VALUE).build();
   }
 
   /** Small requests, and only on this fixture's nodes: the testbed's own stay free for others. */
