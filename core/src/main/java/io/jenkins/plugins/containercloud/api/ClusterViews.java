@@ -59,14 +59,34 @@ public final class ClusterViews {
   private final Memo<ClusterSummary> summary;
   private final Memo<List<NodeView>> nodes;
   private final Memo<List<WorkloadView>> workloads;
+  private final Memo<List<PodView>> allPods;
+  private final Memo<byte[]> allPodsJson;
 
   public ClusterViews(String cluster, ClusterState state, Clock clock) {
     this.cluster = cluster;
     this.state = state;
     this.clock = clock;
-    this.summary = new Memo<>(this::computeSummary);
-    this.nodes = new Memo<>(this::computeNodes);
-    this.workloads = new Memo<>(() -> WorkloadViews.of(state));
+    this.nodes = new Memo<>(() -> nodeViews(state.nodes(), state.pods()));
+    this.workloads =
+        new Memo<>(
+            () ->
+                WorkloadViews.of(
+                    state.deployments(),
+                    state.replicationControllers(),
+                    state.replicaSets(),
+                    state.pods()));
+    this.allPods = new Memo<>(() -> podViews(state.pods(), null, null, null));
+    this.allPodsJson = new Memo<>(() -> json(Map.of("pods", allPods.get())));
+    this.summary =
+        new Memo<>(
+            () ->
+                summary(
+                    cluster,
+                    clock.instant(),
+                    nodes(),
+                    state.pods(),
+                    workloads.get(),
+                    state.events()));
   }
 
   public ClusterState state() {
@@ -100,8 +120,41 @@ public final class ClusterViews {
    * Deployment's through its ReplicaSets) and by phase; null filters match everything.
    */
   public List<PodView> pods(String namespace, String workload, String phase) {
+    if (namespace == null && workload == null && phase == null) {
+      return allPods.get();
+    }
+    return podViews(state.pods(), namespace, workload, phase);
+  }
+
+  /**
+   * The pods document, {@code {"pods": [...]}}, as JSON ({@link DashboardJson#MAPPER}). The
+   * unfiltered one — a cluster's every pod, megabytes in a big cluster — is written once per change
+   * of the caches and shared by every reader, like the views above: writing it per request cost
+   * more than the rest of the page views together (see the dashboard benchmark).
+   */
+  public byte[] podsJson(String namespace, String workload, String phase) {
+    if (namespace == null && workload == null && phase == null) {
+      return allPodsJson.get();
+    }
+    return json(Map.of("pods", pods(namespace, workload, phase)));
+  }
+
+  private static byte[] json(Object document) {
+    try {
+      return DashboardJson.MAPPER.writeValueAsBytes(document);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("the pods could not be written as JSON", e);
+    }
+  }
+
+  /*
+   * The views below are functions of lists of objects, whether they come from the caches or (in
+   * the dashboard benchmark's anchor) from a LIST per request.
+   */
+
+  static List<PodView> podViews(List<Pod> pods, String namespace, String workload, String phase) {
     List<PodView> views = new ArrayList<>();
-    for (Pod pod : state.pods()) {
+    for (Pod pod : pods) {
       String ns = pod.getMetadata().getNamespace();
       if (namespace != null && !namespace.equals(ns)) {
         continue;
@@ -152,8 +205,13 @@ public final class ClusterViews {
         .toList();
   }
 
-  private ClusterSummary computeSummary() {
-    List<NodeView> nodeViews = nodes();
+  static ClusterSummary summary(
+      String cluster,
+      Instant now,
+      List<NodeView> nodeViews,
+      List<Pod> pods,
+      List<WorkloadView> workloads,
+      List<Event> events) {
     int ready = 0;
     int cordoned = 0;
     long cpuRequested = 0;
@@ -177,7 +235,6 @@ public final class ClusterViews {
       phases.put(phase, 0);
     }
     int unschedulable = 0;
-    List<Pod> pods = state.pods();
     for (Pod pod : pods) {
       phases.merge(PodFacts.phase(pod), 1, Integer::sum);
       unschedulable += PodFacts.unschedulable(pod) ? 1 : 0;
@@ -189,7 +246,7 @@ public final class ClusterViews {
     int progressing = 0;
     int degraded = 0;
     int total = 0;
-    for (WorkloadView w : workloads.get()) {
+    for (WorkloadView w : workloads) {
       if (w.owner() != null) {
         continue; // counted through its Deployment
       }
@@ -200,9 +257,9 @@ public final class ClusterViews {
         default -> progressing++;
       }
     }
-    Instant hourAgo = clock.instant().minus(Duration.ofHours(1));
+    Instant hourAgo = now.minus(Duration.ofHours(1));
     int warnings = 0;
-    for (Event event : state.events()) {
+    for (Event event : events) {
       if ("Warning".equals(event.getType())) {
         String seen = lastSeen(event);
         if (seen != null && Instant.parse(seen).isAfter(hourAgo)) {
@@ -212,7 +269,7 @@ public final class ClusterViews {
     }
     return new ClusterSummary(
         cluster,
-        clock.instant().toString(),
+        now.toString(),
         new NodeCounts(nodeViews.size(), ready, cordoned),
         new Cpu(cpuRequested, cpuAllocatable),
         new Memory(memoryRequested, memoryAllocatable),
@@ -223,9 +280,9 @@ public final class ClusterViews {
         warnings);
   }
 
-  private List<NodeView> computeNodes() {
+  static List<NodeView> nodeViews(List<Node> nodes, List<Pod> pods) {
     Map<String, long[]> used = new HashMap<>(); // node → {cpu, memory, pods}
-    for (Pod pod : state.pods()) {
+    for (Pod pod : pods) {
       if (PodResources.occupiesNode(pod)) {
         long[] sums = used.computeIfAbsent(pod.getSpec().getNodeName(), k -> new long[3]);
         sums[0] += PodResources.cpuMillis(pod);
@@ -234,7 +291,7 @@ public final class ClusterViews {
       }
     }
     List<NodeView> views = new ArrayList<>();
-    for (Node node : state.nodes()) {
+    for (Node node : nodes) {
       String name = node.getMetadata().getName();
       long[] sums = used.getOrDefault(name, new long[3]);
       var allocatable =

@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.jenkins.plugins.containercloud.api.DashboardJson.WorkloadView;
-import io.jenkins.plugins.containercloud.cluster.ClusterState;
 import io.jenkins.plugins.containercloud.rollout.PodTemplates;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,16 +31,20 @@ final class WorkloadViews {
 
   private WorkloadViews() {}
 
-  static List<WorkloadView> of(ClusterState state) {
-    Map<String, String> podProblems = podProblemsByOwner(state.pods());
+  static List<WorkloadView> of(
+      List<Deployment> deployments,
+      List<ReplicationController> replicationControllers,
+      List<ReplicaSet> replicaSets,
+      List<Pod> pods) {
+    Map<String, String> podProblems = podProblemsByOwner(pods);
     List<WorkloadView> views = new ArrayList<>();
-    for (Deployment d : state.deployments()) {
+    for (Deployment d : deployments) {
       views.add(deployment(d, podProblems));
     }
-    for (ReplicationController rc : state.replicationControllers()) {
+    for (ReplicationController rc : replicationControllers) {
       views.add(replicationController(rc, podProblems));
     }
-    for (ReplicaSet rs : state.replicaSets()) {
+    for (ReplicaSet rs : replicaSets) {
       String owner = controller(rs);
       int desired = replicas(rs.getSpec().getReplicas());
       int current = rs.getStatus() == null ? 0 : replicas(rs.getStatus().getReplicas());

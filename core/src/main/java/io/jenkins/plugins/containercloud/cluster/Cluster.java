@@ -193,6 +193,14 @@ public final class Cluster implements AutoCloseable {
     return requests.count();
   }
 
+  /**
+   * How many of those were LISTs (a GET of a collection, not a watch): informers send one each when
+   * they start or fall behind, and a dashboard page view should send none.
+   */
+  public long listCount() {
+    return requests.lists();
+  }
+
   @Override
   public synchronized void close() {
     namespaces.values().forEach(NamespaceState::close);

@@ -129,15 +129,11 @@ public final class DashboardServer implements AutoCloseable {
     r.get(
         API + "/clusters/{cluster}/pods",
         ctx ->
-            json(
-                ctx,
-                Map.of(
-                    "pods",
+            ctx.contentType("application/json")
+                .result(
                     views(ctx)
-                        .pods(
-                            query(ctx, "namespace"),
-                            query(ctx, "workload"),
-                            query(ctx, "phase")))));
+                        .podsJson(
+                            query(ctx, "namespace"), query(ctx, "workload"), query(ctx, "phase"))));
     r.get(
         API + "/clusters/{cluster}/events",
         ctx ->
