@@ -11,7 +11,7 @@ import java.util.Deque;
  * error is closed rather than kept, and one idle for long is checked before reuse, so a restarted
  * server costs at most one failed operation (which the writer retries).
  */
-final class ConnectionPool {
+final class ConnectionPool implements Connections {
 
   private static final int MAX_IDLE = 4;
   private static final long CHECK_AFTER_IDLE_NANOS = 30_000_000_000L;
@@ -26,7 +26,8 @@ final class ConnectionPool {
   }
 
   /** An idle connection, or a new one; in auto-commit mode and not read-only. */
-  Connection borrow() throws SQLException {
+  @Override
+  public Connection borrow() throws SQLException {
     while (true) {
       Idle candidate;
       synchronized (this) {
@@ -44,7 +45,8 @@ final class ConnectionPool {
   }
 
   /** Takes a connection back; closes it when it failed, cannot be reset, or enough are idle. */
-  void release(Connection connection, boolean failed) {
+  @Override
+  public void release(Connection connection, boolean failed) {
     if (!failed) {
       try {
         if (!connection.getAutoCommit()) {
@@ -67,7 +69,8 @@ final class ConnectionPool {
   }
 
   /** Closes the idle connections; connections in use are closed when they come back. */
-  void close() {
+  @Override
+  public void close() {
     Idle[] left;
     synchronized (this) {
       closed = true;

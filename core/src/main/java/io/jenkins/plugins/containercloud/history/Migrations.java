@@ -41,7 +41,7 @@ final class Migrations {
             result.targetSchemaVersion);
       }
     } catch (FlywayException e) {
-      throw new HistoryException(
+      throw new HistoryOpenException(
           "cannot migrate the history database "
               + database
               + ": "
