@@ -169,6 +169,9 @@ public final class RetryingHistoryWriter implements AutoCloseable {
     } finally {
       lock.unlock();
     }
+    // An interrupt pending on the closing thread (an aborted rollout's) has done its work; it must
+    // not cut short the wait for that rollout's last writes. It is restored afterwards.
+    boolean interrupted = Thread.interrupted();
     try {
       worker.join(settings.closeTimeout());
       lock.lock();
@@ -181,7 +184,11 @@ public final class RetryingHistoryWriter implements AutoCloseable {
       // At most one attempt is under way; the drivers' timeouts bound it.
       worker.join();
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      interrupted = true;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
     List<Queued> left;
     lock.lock();
