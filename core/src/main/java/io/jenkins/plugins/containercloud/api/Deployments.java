@@ -73,6 +73,7 @@ public final class Deployments implements AutoCloseable {
         record(cluster, target, strategy, request.parameters(), trigger)
             .imageBefore(before.describeImages())
             .imageAfter(request.image().toString())
+            .imageRequested(request.image().toString())
             .build();
     return run(
         record,
@@ -100,6 +101,7 @@ public final class Deployments implements AutoCloseable {
         record(cluster, target, "rollback", parameters, trigger)
             .imageBefore(before.describeImages())
             .imageAfter(previous.map(ImageReference::toString).orElse(null))
+            .imageRequested(previous.map(ImageReference::toString).orElse(null))
             .build();
     if (previous.isPresent()) {
       RolloutRequest request =
@@ -142,6 +144,7 @@ public final class Deployments implements AutoCloseable {
             .kind("Manifests")
             .name(name)
             .imageAfter(image.map(ImageReference::toString).orElse(null))
+            .imageRequested(image.map(ImageReference::toString).orElse(null))
             .strategy("apply")
             .strategyParameters(parameters.describe())
             .trigger(trigger)

@@ -81,6 +81,7 @@ class DefaultHistoryTest {
       assertThat(record.path("outcome").asText()).as(name).isEqualTo("SUCCEEDED");
       assertThat(record.path("imageAfter").asText()).isEqualTo(Workloads.IMAGE + ":v2-" + i);
       assertThat(record.path("imageBefore").asText()).isEqualTo(Workloads.IMAGE + ":v1");
+      assertThat(record.path("imageRequested").asText()).isEqualTo(Workloads.IMAGE + ":v2-" + i);
       assertThat(history("--events", record.path("id").asText()))
           .as(name)
           .contains("Created controller " + name + "-")

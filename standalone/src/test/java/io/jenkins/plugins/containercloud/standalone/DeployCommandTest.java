@@ -100,7 +100,11 @@ class DeployCommandTest {
     assertThat(deploy.err).contains("rollout failed and was rolled back").doesNotContain("Set ");
 
     Run history = run("history", "--workload", "cli-deploy", "--outcome", "rolled_back");
-    assertThat(history.out).contains("rolled_back").contains("CrashLoopBackOff");
+    assertThat(history.out)
+        .contains("rolled_back")
+        .contains("CrashLoopBackOff")
+        .contains(
+            ":v1 -> " + Workloads.IMAGE + ":v1 (requested " + Workloads.IMAGE + ":v2-crashloop)");
   }
 
   @Test
