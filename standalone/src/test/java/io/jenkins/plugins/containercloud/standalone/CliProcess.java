@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,6 +25,13 @@ final class CliProcess {
 
   /** Starts {@code container-cloud ARGS} with the history under {@code dataHome}. */
   static CliProcess start(Path dataHome, Path output, List<String> args) throws IOException {
+    return start(dataHome, output, args, Map.of());
+  }
+
+  /** {@link #start(Path, Path, List)} with more environment variables. */
+  static CliProcess start(
+      Path dataHome, Path output, List<String> args, Map<String, String> environment)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
@@ -34,6 +42,7 @@ final class CliProcess {
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
     builder.environment().put("XDG_DATA_HOME", dataHome.toString());
     builder.environment().remove("CONTAINER_CLOUD_DB");
+    builder.environment().putAll(environment);
     return new CliProcess(builder.start(), output);
   }
 
@@ -49,6 +58,20 @@ final class CliProcess {
   /** What it printed on stdout and stderr so far. */
   String output() throws IOException {
     return Files.readString(output, StandardCharsets.UTF_8);
+  }
+
+  /** Whether one of its threads is now inside {@code method} (e.g. "Deployments.writeAhead"). */
+  boolean isInside(String method) throws IOException, InterruptedException {
+    Process jcmd =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(process.pid()),
+                "Thread.print")
+            .redirectErrorStream(true)
+            .start();
+    String threads = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    jcmd.waitFor();
+    return threads.contains("." + method + "(");
   }
 
   /** SIGKILL, and wait until it is gone. */
