@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * Connections to the embedded H2 file, one operation at a time across processes: each borrow takes
@@ -47,6 +49,16 @@ final class EmbeddedConnections implements Connections {
         turn.close();
       }
     }
+  }
+
+  /** Plain connections, for Flyway while {@link HistoryStore#open} holds this process's turn. */
+  @Override
+  public DataSource dataSource() {
+    JdbcDataSource dataSource = new JdbcDataSource();
+    dataSource.setURL(database.rawUrl());
+    dataSource.setUser("sa");
+    dataSource.setPassword("");
+    return dataSource;
   }
 
   @Override

@@ -129,6 +129,25 @@ public final class HistoryDatabase {
 
   /** A new connection in auto-commit mode; the driver is called directly, whatever loaded it. */
   Connection connect() throws SQLException {
+    Driver driver = isH2() ? new org.h2.Driver() : new org.postgresql.Driver();
+    Connection connection = driver.connect(url, driverProperties());
+    if (connection == null) {
+      throw new SQLException("the driver does not accept the URL " + url(), "08001");
+    }
+    return connection;
+  }
+
+  /** The URL with its secrets, for the driver alone. */
+  String rawUrl() {
+    return url;
+  }
+
+  String driverClassName() {
+    return isH2() ? org.h2.Driver.class.getName() : org.postgresql.Driver.class.getName();
+  }
+
+  /** The user, the password and, for PostgreSQL, bounded waits; options in the URL win. */
+  Properties driverProperties() {
     Properties properties = new Properties();
     if (user != null) {
       properties.setProperty("user", user);
@@ -136,22 +155,13 @@ public final class HistoryDatabase {
     if (password != null) {
       properties.setProperty("password", password);
     }
-    Driver driver;
-    if (isH2()) {
-      driver = new org.h2.Driver();
-    } else {
+    if (!isH2()) {
       // Bounded waits, so that a dead server fails a write (to be retried) instead of hanging it.
-      // Options in the URL take precedence over these.
       properties.setProperty("connectTimeout", "10");
       properties.setProperty("socketTimeout", "60");
       properties.setProperty("ApplicationName", "container-cloud");
-      driver = new org.postgresql.Driver();
     }
-    Connection connection = driver.connect(url, properties);
-    if (connection == null) {
-      throw new SQLException("the driver does not accept the URL " + url(), "08001");
-    }
-    return connection;
+    return properties;
   }
 
   /** {@code text} with the password and any password parameter of a URL replaced by ****. */

@@ -36,7 +36,12 @@ public final class HistoryStore implements AutoCloseable {
    */
   public static HistoryStore open(HistoryDatabase database) {
     Objects.requireNonNull(database, "database");
-    Connections connections = Connections.of(database);
+    Connections connections;
+    try {
+      connections = Connections.of(database);
+    } catch (SQLException e) {
+      throw OpenFailure.of(database, e);
+    }
     Connection first;
     try {
       first = connections.borrow();
@@ -48,7 +53,7 @@ public final class HistoryStore implements AutoCloseable {
     // turn, so no other process sees a half-made schema, and the file stays open meanwhile.
     boolean failed = true;
     try {
-      Migrations.migrate(database);
+      Migrations.migrate(database, connections.dataSource());
       failed = false;
     } finally {
       connections.release(first, failed);
