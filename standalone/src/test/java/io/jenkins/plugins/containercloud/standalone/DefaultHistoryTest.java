@@ -6,15 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.containercloud.testing.SandboxCluster;
 import io.jenkins.plugins.containercloud.testing.Workloads;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -96,10 +91,10 @@ class DefaultHistoryTest {
     // An H2 header in front of nothing: what a copy cut short leaves.
     Files.writeString(file, "H:2,block:2,blockSize:1000,chunk:1,created:18c" + "\0".repeat(9000));
 
-    Run run = run("history");
+    InProcessCli.Result run = run("history");
 
-    assertThat(run.code).isEqualTo(2);
-    assertThat(run.err)
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err())
         .startsWith("error: cannot open the history database H2 file " + file)
         .contains("the file is corrupt or not an H2 database")
         .contains("move it away to start a new history");
@@ -109,10 +104,10 @@ class DefaultHistoryTest {
   void aHistoryFolderThatCannotBeMade_exitsTwo_sayingSo() throws Exception {
     Files.writeString(dataHome.resolve("container-cloud"), "a file where the folder goes");
 
-    Run run = run("history");
+    InProcessCli.Result run = run("history");
 
-    assertThat(run.code).isEqualTo(2);
-    assertThat(run.err)
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err())
         .contains("cannot open the history database H2 file")
         .contains("cannot be created, read or written")
         .contains("this user may write in it");
@@ -130,26 +125,12 @@ class DefaultHistoryTest {
   private String history(String... args) {
     List<String> command = new ArrayList<>(List.of("history"));
     command.addAll(List.of(args));
-    Run run = run(command.toArray(String[]::new));
-    assertThat(run.code).as(run.err).isZero();
-    return run.out;
+    InProcessCli.Result run = run(command.toArray(String[]::new));
+    assertThat(run.code()).as(run.err()).isZero();
+    return run.out();
   }
 
-  private Run run(String... args) {
-    Map<String, String> environment = new HashMap<>(System.getenv());
-    environment.put("XDG_DATA_HOME", dataHome.toString());
-    environment.remove("CONTAINER_CLOUD_DB");
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Main.execute(
-            args,
-            new ByteArrayInputStream(new byte[0]),
-            new PrintWriter(out),
-            new PrintWriter(err),
-            environment);
-    return new Run(code, out.toString(), err.toString());
+  private InProcessCli.Result run(String... args) {
+    return InProcessCli.run(dataHome, List.of(args));
   }
-
-  private record Run(int code, String out, String err) {}
 }

@@ -14,15 +14,11 @@ import io.jenkins.plugins.containercloud.testing.PostgresSchema;
 import io.jenkins.plugins.containercloud.testing.SandboxCluster;
 import io.jenkins.plugins.containercloud.testing.Testbed;
 import io.jenkins.plugins.containercloud.testing.Workloads;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -56,11 +52,12 @@ class KilledDeployTest {
       String image = Workloads.IMAGE + ":v" + (round + 1);
       killAtFirstChange(round, image);
 
-      Run resumed = run("deploy", "--rc", "killed", "--image", image, "-o", "json", "-q");
+      InProcessCli.Result resumed =
+          run("deploy", "--rc", "killed", "--image", image, "-o", "json", "-q");
 
-      assertThat(resumed.code).as(resumed.err).isZero();
-      String resumedId = JSON.readTree(resumed.out).path("deploymentId").asText();
-      JsonNode records = JSON.readTree(run("history", "--workload", "killed", "-o", "json").out);
+      assertThat(resumed.code()).as(resumed.err()).isZero();
+      String resumedId = JSON.readTree(resumed.out()).path("deploymentId").asText();
+      JsonNode records = JSON.readTree(run("history", "--workload", "killed", "-o", "json").out());
       assertThat(records).as("round %d: %s", round, records).hasSize(2 * round);
       JsonNode killed = records.get(1);
       assertThat(killed.path("outcome").asText()).as("round %d", round).isEqualTo("INTERRUPTED");
@@ -176,22 +173,8 @@ class KilledDeployTest {
     return command;
   }
 
-  private Run run(String... args) {
-    Map<String, String> environment = new HashMap<>(System.getenv());
-    environment.put("XDG_DATA_HOME", dataHome.toString());
-    environment.remove("CONTAINER_CLOUD_DB");
-    List<String> command = args[0].equals("history") ? List.of(args) : withCluster(args);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Main.execute(
-            command.toArray(String[]::new),
-            new ByteArrayInputStream(new byte[0]),
-            new PrintWriter(out),
-            new PrintWriter(err),
-            environment);
-    return new Run(code, out.toString(), err.toString());
+  private InProcessCli.Result run(String... args) {
+    return InProcessCli.run(
+        dataHome, args[0].equals("history") ? List.of(args) : withCluster(args));
   }
-
-  private record Run(int code, String out, String err) {}
 }
