@@ -4,6 +4,7 @@ import io.jenkins.plugins.containercloud.cluster.Cluster;
 import io.jenkins.plugins.containercloud.history.DeploymentEvent;
 import io.jenkins.plugins.containercloud.history.DeploymentRecord;
 import io.jenkins.plugins.containercloud.history.HistoryDatabase;
+import io.jenkins.plugins.containercloud.history.HistoryException;
 import io.jenkins.plugins.containercloud.history.HistoryQuery;
 import io.jenkins.plugins.containercloud.history.HistoryStore;
 import io.jenkins.plugins.containercloud.history.Outcome;
@@ -32,6 +33,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Deploys, rolls back and reads back what happened: runs the rollout engine and records every
@@ -42,6 +45,8 @@ public final class Deployments implements AutoCloseable {
 
   /** How long a read of the history waits for this process's own writes to land first. */
   private static final java.time.Duration READ_YOUR_WRITES = java.time.Duration.ofSeconds(5);
+
+  private static final Logger LOG = LoggerFactory.getLogger(Deployments.class);
 
   private final HistoryStore store;
   private final RetryingHistoryWriter writer;
@@ -92,6 +97,7 @@ public final class Deployments implements AutoCloseable {
             .id(deploymentId)
             .imageBefore(before.describeImages())
             .imageAfter(request.image().toString())
+            .imageRequested(request.image().toString())
             .build();
     return run(
         record,
@@ -119,6 +125,7 @@ public final class Deployments implements AutoCloseable {
         record(cluster, target, "rollback", parameters, trigger)
             .imageBefore(before.describeImages())
             .imageAfter(previous.map(ImageReference::toString).orElse(null))
+            .imageRequested(previous.map(ImageReference::toString).orElse(null))
             .build();
     if (previous.isPresent()) {
       RolloutRequest request =
@@ -161,13 +168,14 @@ public final class Deployments implements AutoCloseable {
             .kind("Manifests")
             .name(name)
             .imageAfter(image.map(ImageReference::toString).orElse(null))
+            .imageRequested(image.map(ImageReference::toString).orElse(null))
             .strategy("apply")
             .strategyParameters(parameters.describe())
             .trigger(trigger)
             .startedAt(Instant.now())
             .outcome(Outcome.RUNNING)
             .build();
-    writer.started(record);
+    writeAhead(record);
     RolloutListener recording = RolloutListener.all(List.of(listener, recorder(id)));
     ApplyResult result;
     try {
@@ -223,7 +231,7 @@ public final class Deployments implements AutoCloseable {
       Function<RolloutListener, RolloutResult> rollout) {
     closeAbandoned(record);
     active.add(record.id());
-    writer.started(record);
+    writeAhead(record);
     RolloutListener recording = RolloutListener.all(List.of(listener, recorder(record.id())));
     RolloutResult result;
     try {
@@ -265,6 +273,25 @@ public final class Deployments implements AutoCloseable {
           Instant.now(),
           "its process stopped before the rollout ended; deployment " + next.id() + " took over",
           null);
+    }
+  }
+
+  /**
+   * Commits the record before the rollout's first change to the cluster, so that a process killed
+   * in the middle leaves it RUNNING, for the next rollout of the workload to mark INTERRUPTED. When
+   * the history cannot take it now, the rollout goes on (a deploy never fails because of the
+   * history) and the writer keeps trying, in order before the rollout's events.
+   */
+  private void writeAhead(DeploymentRecord record) {
+    awaitOwnWrites();
+    try {
+      store.started(record);
+    } catch (HistoryException e) {
+      LOG.warn(
+          "deployment {} starts before its record is in the history; it is queued: {}",
+          record.id(),
+          e.getMessage());
+      writer.started(record);
     }
   }
 

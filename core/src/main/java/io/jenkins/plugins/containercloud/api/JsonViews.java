@@ -95,6 +95,7 @@ public final class JsonViews {
     }
     node.put("imageBefore", record.imageBefore());
     node.put("imageAfter", record.imageAfter());
+    node.put("imageRequested", record.imageRequested());
     node.put("strategy", record.strategy());
     ObjectNode parameters = node.putObject("parameters");
     record.strategyParameters().forEach(parameters::put);

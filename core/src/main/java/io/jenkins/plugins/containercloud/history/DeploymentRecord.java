@@ -9,8 +9,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * One deployment of a workload: what changed (the image before and after, by digest when known),
- * how (the strategy and its parameters), who or what asked for it, when, and how it ended.
+ * One deployment of a workload: what changed (the image before and after, by digest when known, and
+ * the image it was asked to roll out, which a failed rollout never reaches), how (the strategy and
+ * its parameters), who or what asked for it, when, and how it ended.
  *
  * <p>The caller assigns the id ({@link #newId()}) so that it is known before the first write and
  * can name the deployment in logs even when the write fails. Instants are kept to the microsecond,
@@ -25,6 +26,7 @@ public record DeploymentRecord(
     String container,
     String imageBefore,
     String imageAfter,
+    String imageRequested,
     String strategy,
     SortedMap<String, String> strategyParameters,
     Trigger trigger,
@@ -42,6 +44,7 @@ public record DeploymentRecord(
     container = Fields.optional("container", container, Fields.CONTAINER);
     imageBefore = Fields.optional("imageBefore", imageBefore, Fields.IMAGE);
     imageAfter = Fields.optional("imageAfter", imageAfter, Fields.IMAGE);
+    imageRequested = Fields.optional("imageRequested", imageRequested, Fields.IMAGE);
     strategy = Fields.required("strategy", strategy, Fields.STRATEGY);
     strategyParameters =
         Collections.unmodifiableSortedMap(
@@ -88,6 +91,7 @@ public record DeploymentRecord(
         .container(container)
         .imageBefore(imageBefore)
         .imageAfter(imageAfter)
+        .imageRequested(imageRequested)
         .strategy(strategy)
         .strategyParameters(strategyParameters)
         .trigger(trigger)
@@ -118,6 +122,7 @@ public record DeploymentRecord(
     private String container;
     private String imageBefore;
     private String imageAfter;
+    private String imageRequested;
     private String strategy;
     private Map<String, String> strategyParameters = Map.of();
     private Trigger trigger;
@@ -168,6 +173,15 @@ public record DeploymentRecord(
       return this;
     }
 
+    /**
+     * The image the deployment was asked to roll out: a deploy's image, the image a rollback
+     * returns to, an apply's {@code --image}; null when not known beforehand.
+     */
+    public Builder imageRequested(String imageRequested) {
+      this.imageRequested = imageRequested;
+      return this;
+    }
+
     public Builder strategy(String strategy) {
       this.strategy = strategy;
       return this;
@@ -213,6 +227,7 @@ public record DeploymentRecord(
           container,
           imageBefore,
           imageAfter,
+          imageRequested,
           strategy,
           strategyParameters == null ? null : new TreeMap<>(strategyParameters),
           trigger,

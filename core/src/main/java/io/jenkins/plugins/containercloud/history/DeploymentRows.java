@@ -13,16 +13,16 @@ import java.util.List;
 final class DeploymentRows {
 
   private static final String COLUMNS =
-      "id, cluster, namespace, kind, name, container, image_before, image_after, strategy,"
-          + " strategy_parameters, trigger_type, trigger_value, started_at, finished_at, outcome,"
-          + " reason";
+      "id, cluster, namespace, kind, name, container, image_before, image_after,"
+          + " image_requested, strategy, strategy_parameters, trigger_type, trigger_value,"
+          + " started_at, finished_at, outcome, reason";
 
   // INSERT ... WHERE NOT EXISTS rather than a dialect's upsert: both databases accept it, and a
   // retried write of a row that already landed changes nothing.
   private static final String INSERT_IF_ABSENT =
       "INSERT INTO deployments ("
           + COLUMNS
-          + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+          + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
           + " WHERE NOT EXISTS (SELECT 1 FROM deployments WHERE id = ?)";
 
   private static final String FINISH =
@@ -43,6 +43,7 @@ final class DeploymentRows {
       s.setString(++i, r.container());
       s.setString(++i, r.imageBefore());
       s.setString(++i, r.imageAfter());
+      s.setString(++i, r.imageRequested());
       s.setString(++i, r.strategy());
       s.setString(++i, ParametersJson.write(r.strategyParameters()));
       s.setString(++i, r.trigger().type().name());
@@ -148,6 +149,7 @@ final class DeploymentRows {
         .container(row.getString("container"))
         .imageBefore(row.getString("image_before"))
         .imageAfter(row.getString("image_after"))
+        .imageRequested(row.getString("image_requested"))
         .strategy(row.getString("strategy"))
         .strategyParameters(ParametersJson.read(row.getString("strategy_parameters")))
         .trigger(

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -16,13 +17,18 @@ import java.util.regex.Pattern;
 public final class HistoryDatabase {
 
   /**
-   * The database stays open between connections (DB_CLOSE_DELAY=-1) until {@link HistoryStore}
-   * closes it, rather than by a JVM shutdown hook that could run before the last writes
-   * (DB_CLOSE_ON_EXIT=FALSE); one process owns the file (AUTO_SERVER=FALSE); and each commit
-   * reaches the file at once (WRITE_DELAY=0) so that a killed process keeps what it committed.
+   * Each operation opens the file and closes it again (DB_CLOSE_DELAY=0, the default: the last
+   * connection closes it) so that other processes can take their turn; the store closes it, not a
+   * JVM shutdown hook that could run before the last writes (DB_CLOSE_ON_EXIT=FALSE); each commit
+   * reaches the file at once (WRITE_DELAY=0); closing does not spend time compacting
+   * (MAX_COMPACT_TIME=0) and the next turn may reuse the space of old versions at once
+   * (RETENTION_TIME=0), else a file opened and closed many times a second only grows.
    */
   static final String H2_SETTINGS =
-      ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE;WRITE_DELAY=0";
+      ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;MAX_COMPACT_TIME=0;RETENTION_TIME=0";
+
+  /** How long an operation waits for its turn on an embedded file held by other processes. */
+  static final Duration LOCK_TIMEOUT = Duration.ofSeconds(30);
 
   private static final Pattern SECRET_PARAMETER =
       Pattern.compile("(?i)((?:password|passwd|pwd|sslpassword)=)[^&;]*");
@@ -32,12 +38,15 @@ public final class HistoryDatabase {
   private final String user;
   private final String password;
   private final boolean embedded;
+  private final Duration lockTimeout;
 
-  private HistoryDatabase(String url, String user, String password, boolean embedded) {
+  private HistoryDatabase(
+      String url, String user, String password, boolean embedded, Duration lockTimeout) {
     this.url = url;
     this.user = user;
     this.password = password;
     this.embedded = embedded;
+    this.lockTimeout = lockTimeout;
   }
 
   /**
@@ -45,6 +54,11 @@ public final class HistoryDatabase {
    * A trailing {@code .mv.db} is accepted and dropped.
    */
   public static HistoryDatabase h2File(Path fileWithoutSuffix) {
+    return h2File(fileWithoutSuffix, LOCK_TIMEOUT);
+  }
+
+  /** {@link #h2File(Path)} with another wait for the file's lock (for tests). */
+  static HistoryDatabase h2File(Path fileWithoutSuffix, Duration lockTimeout) {
     String file = fileWithoutSuffix.toAbsolutePath().normalize().toString();
     if (file.endsWith(".mv.db")) {
       file = file.substring(0, file.length() - ".mv.db".length());
@@ -52,7 +66,7 @@ public final class HistoryDatabase {
     if (file.contains(";")) {
       throw new IllegalArgumentException("an H2 file path may not contain ';', was " + file);
     }
-    return new HistoryDatabase("jdbc:h2:file:" + file + H2_SETTINGS, "sa", "", true);
+    return new HistoryDatabase("jdbc:h2:file:" + file + H2_SETTINGS, "sa", "", true, lockTimeout);
   }
 
   /**
@@ -67,7 +81,7 @@ public final class HistoryDatabase {
           "the history database URL must start with jdbc:postgresql:// or jdbc:h2:, was "
               + redact(url));
     }
-    return new HistoryDatabase(url, user, password, false);
+    return new HistoryDatabase(url, user, password, false, null);
   }
 
   /** The JDBC URL, with any password in it replaced by ****. */
@@ -85,6 +99,19 @@ public final class HistoryDatabase {
     return embedded;
   }
 
+  /** The file whose OS lock gives processes their turns on the embedded file. */
+  Path lockFile() {
+    return Path.of(embeddedFile() + ".lock");
+  }
+
+  Duration lockTimeout() {
+    return lockTimeout;
+  }
+
+  private String embeddedFile() {
+    return url.substring("jdbc:h2:file:".length(), url.indexOf(';'));
+  }
+
   boolean isH2() {
     return url.startsWith("jdbc:h2:");
   }
@@ -95,13 +122,32 @@ public final class HistoryDatabase {
   @Override
   public String toString() {
     if (embedded) {
-      return "H2 file " + url.substring("jdbc:h2:file:".length(), url.indexOf(';')) + ".mv.db";
+      return "H2 file " + embeddedFile() + ".mv.db";
     }
     return user == null || user.isEmpty() ? url() : url() + " as " + user;
   }
 
   /** A new connection in auto-commit mode; the driver is called directly, whatever loaded it. */
   Connection connect() throws SQLException {
+    Driver driver = isH2() ? new org.h2.Driver() : new org.postgresql.Driver();
+    Connection connection = driver.connect(url, driverProperties());
+    if (connection == null) {
+      throw new SQLException("the driver does not accept the URL " + url(), "08001");
+    }
+    return connection;
+  }
+
+  /** The URL with its secrets, for the driver alone. */
+  String rawUrl() {
+    return url;
+  }
+
+  String driverClassName() {
+    return isH2() ? org.h2.Driver.class.getName() : org.postgresql.Driver.class.getName();
+  }
+
+  /** The user, the password and, for PostgreSQL, bounded waits; options in the URL win. */
+  Properties driverProperties() {
     Properties properties = new Properties();
     if (user != null) {
       properties.setProperty("user", user);
@@ -109,22 +155,13 @@ public final class HistoryDatabase {
     if (password != null) {
       properties.setProperty("password", password);
     }
-    Driver driver;
-    if (isH2()) {
-      driver = new org.h2.Driver();
-    } else {
+    if (!isH2()) {
       // Bounded waits, so that a dead server fails a write (to be retried) instead of hanging it.
-      // Options in the URL take precedence over these.
       properties.setProperty("connectTimeout", "10");
       properties.setProperty("socketTimeout", "60");
       properties.setProperty("ApplicationName", "container-cloud");
-      driver = new org.postgresql.Driver();
     }
-    Connection connection = driver.connect(url, properties);
-    if (connection == null) {
-      throw new SQLException("the driver does not accept the URL " + url(), "08001");
-    }
-    return connection;
+    return properties;
   }
 
   /** {@code text} with the password and any password parameter of a URL replaced by ****. */

@@ -19,8 +19,13 @@ public class HistoryException extends RuntimeException {
 
   /** A failed statement: {@code what} names the operation and its deployment. */
   static HistoryException of(String what, SQLException e) {
+    // A pool's "no connection available" says why only in its cause (e.g. the server refused).
+    String cause =
+        e.getCause() instanceof SQLException c && c.getMessage() != null
+            ? " (" + c.getMessage() + ")"
+            : "";
     return new HistoryException(
-        what + " failed: " + e.getMessage() + " (SQL state " + e.getSQLState() + ")",
+        what + " failed: " + e.getMessage() + cause + " (SQL state " + e.getSQLState() + ")",
         e,
         isTransient(e));
   }

@@ -2,11 +2,11 @@ package io.jenkins.plugins.containercloud.history;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The durable record of deployments and their events, over JDBC: an embedded H2 file or PostgreSQL.
@@ -20,12 +20,13 @@ import java.util.Optional;
 public final class HistoryStore implements AutoCloseable {
 
   private final HistoryDatabase database;
-  private final ConnectionPool connections;
+  private final Connections connections;
+  private final ThreadLocal<Turn> turns = new ThreadLocal<>();
   private volatile boolean closed;
 
-  private HistoryStore(HistoryDatabase database) {
+  private HistoryStore(HistoryDatabase database, Connections connections) {
     this.database = database;
-    this.connections = new ConnectionPool(database);
+    this.connections = connections;
   }
 
   /**
@@ -35,13 +36,32 @@ public final class HistoryStore implements AutoCloseable {
    */
   public static HistoryStore open(HistoryDatabase database) {
     Objects.requireNonNull(database, "database");
-    try (Connection connection = database.connect()) {
-      connection.isValid(10);
+    Connections connections;
+    try {
+      connections = Connections.of(database);
     } catch (SQLException e) {
       throw OpenFailure.of(database, e);
     }
-    Migrations.migrate(database);
-    return new HistoryStore(database);
+    Connection first;
+    try {
+      first = connections.borrow();
+    } catch (SQLException e) {
+      connections.close();
+      throw OpenFailure.of(database, e);
+    }
+    // Migrated while the first connection is held: on the embedded file that is this process's
+    // turn, so no other process sees a half-made schema, and the file stays open meanwhile.
+    boolean failed = true;
+    try {
+      Migrations.migrate(database, connections.dataSource());
+      failed = false;
+    } finally {
+      connections.release(first, failed);
+      if (failed) {
+        connections.close();
+      }
+    }
+    return new HistoryStore(database, connections);
   }
 
   /** The database this store writes to. */
@@ -216,7 +236,10 @@ public final class HistoryStore implements AutoCloseable {
         .findFirst();
   }
 
-  /** Closes the embedded database's file; does nothing to a server's database. Idempotent. */
+  /**
+   * Closes the connections this store keeps; the embedded file is closed after every operation
+   * already. Idempotent.
+   */
   @Override
   public void close() {
     if (closed) {
@@ -224,13 +247,24 @@ public final class HistoryStore implements AutoCloseable {
     }
     closed = true;
     connections.close();
-    if (database.isEmbedded()) {
-      try (Connection connection = database.connect();
-          Statement statement = connection.createStatement()) {
-        statement.execute("SHUTDOWN");
-      } catch (SQLException e) {
-        throw HistoryException.of("closing the history database " + database, e);
-      }
+  }
+
+  /**
+   * Runs {@code work} with every operation it makes on this thread sharing one connection: on the
+   * embedded file that is one turn for all of them, so a burst of writes costs one opening of the
+   * file, not one each. A failed operation's connection is dropped and the next one takes another.
+   */
+  <T> T inOneTurn(Supplier<T> work) {
+    if (turns.get() != null) {
+      return work.get();
+    }
+    Turn turn = new Turn();
+    turns.set(turn);
+    try {
+      return work.get();
+    } finally {
+      turns.remove();
+      turn.end(false);
     }
   }
 
@@ -261,6 +295,10 @@ public final class HistoryStore implements AutoCloseable {
 
   private <T> T withConnection(String what, Work<T> work) {
     ensureOpen(what);
+    Turn turn = turns.get();
+    if (turn != null) {
+      return turn.run(what, work);
+    }
     Connection connection;
     try {
       connection = connections.borrow();
@@ -291,6 +329,38 @@ public final class HistoryStore implements AutoCloseable {
   private void ensureOpen(String what) {
     if (closed) {
       throw new HistoryException(what + " failed: the history store is closed", null, false);
+    }
+  }
+
+  /** The connection that a thread's operations share inside {@link #inOneTurn}, once borrowed. */
+  private final class Turn {
+    private Connection connection;
+
+    <T> T run(String what, Work<T> work) {
+      boolean failed = true;
+      try {
+        if (connection == null) {
+          connection = connections.borrow();
+        }
+        T result = work.run(connection);
+        connection.setAutoCommit(true);
+        connection.setReadOnly(false);
+        failed = false;
+        return result;
+      } catch (SQLException e) {
+        throw HistoryException.of(what, e);
+      } finally {
+        if (failed) {
+          end(true);
+        }
+      }
+    }
+
+    void end(boolean failed) {
+      if (connection != null) {
+        connections.release(connection, failed);
+        connection = null;
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containercloud.history;
 
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -22,13 +23,13 @@ final class Migrations {
 
   private Migrations() {}
 
-  static void migrate(HistoryDatabase database) {
+  static void migrate(HistoryDatabase database, DataSource dataSource) {
     try {
       // Our class loader, not the thread's: inside Jenkins the plugin's loader holds the scripts
       // and Flyway's database plugins.
       MigrateResult result =
           Flyway.configure(Migrations.class.getClassLoader())
-              .dataSource(new ConnectionDataSource(database))
+              .dataSource(dataSource)
               .locations(LOCATION)
               .table(TABLE)
               .failOnMissingLocations(true)
@@ -41,7 +42,7 @@ final class Migrations {
             result.targetSchemaVersion);
       }
     } catch (FlywayException e) {
-      throw new HistoryException(
+      throw new HistoryOpenException(
           "cannot migrate the history database "
               + database
               + ": "

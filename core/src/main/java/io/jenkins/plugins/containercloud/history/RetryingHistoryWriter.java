@@ -29,6 +29,7 @@ public final class RetryingHistoryWriter implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(RetryingHistoryWriter.class);
   private static final int OUTCOMES_LISTED = 20;
+  private static final int WRITES_PER_TURN = 100;
 
   /**
    * How many writes may wait, the backoff between attempts (doubling from {@code initialBackoff} up
@@ -168,6 +169,9 @@ public final class RetryingHistoryWriter implements AutoCloseable {
     } finally {
       lock.unlock();
     }
+    // An interrupt pending on the closing thread (an aborted rollout's) has done its work; it must
+    // not cut short the wait for that rollout's last writes. It is restored afterwards.
+    boolean interrupted = Thread.interrupted();
     try {
       worker.join(settings.closeTimeout());
       lock.lock();
@@ -180,7 +184,11 @@ public final class RetryingHistoryWriter implements AutoCloseable {
       // At most one attempt is under way; the drivers' timeouts bound it.
       worker.join();
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      interrupted = true;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
     List<Queued> left;
     lock.lock();
@@ -222,24 +230,54 @@ public final class RetryingHistoryWriter implements AutoCloseable {
 
   private void run() {
     try {
-      Queued head;
-      while ((head = next()) != null) {
-        Duration wait = attempt(head);
-        lock.lock();
-        try {
-          if (wait == null) {
-            queue.removeFirst();
-            changed.signalAll();
-          } else if (!stopped) {
-            changed.await(wait.toNanos(), TimeUnit.NANOSECONDS);
+      while (next() != null) {
+        Duration wait = store.inOneTurn(this::drain);
+        if (wait != null) {
+          lock.lock();
+          try {
+            if (!stopped) {
+              changed.await(wait.toNanos(), TimeUnit.NANOSECONDS);
+            }
+          } finally {
+            lock.unlock();
           }
-        } finally {
-          lock.unlock();
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * Applies the queued writes in order, at most {@link #WRITES_PER_TURN} (so that other processes
+   * sharing an embedded file get their turn); null when they are done with, else how long to wait
+   * after the one that failed transiently.
+   */
+  private Duration drain() {
+    for (int i = 0; i < WRITES_PER_TURN; i++) {
+      Queued head;
+      lock.lock();
+      try {
+        head = stopped ? null : queue.peekFirst();
+      } finally {
+        lock.unlock();
+      }
+      if (head == null) {
+        return null;
+      }
+      Duration wait = attempt(head);
+      if (wait != null) {
+        return wait;
+      }
+      lock.lock();
+      try {
+        queue.removeFirst();
+        changed.signalAll();
+      } finally {
+        lock.unlock();
+      }
+    }
+    return null;
   }
 
   /** The oldest write, once there is one; null when the writer stops. */

@@ -116,7 +116,7 @@ public final class DeploymentRollout {
           target,
           before,
           before,
-          "the API server refused the new image: " + e.getMessage());
+          ApiErrors.describe("setting the image of", target, e));
     }
     reporter.step(
         "Set " + PodTemplates.describe(after) + " on " + target + " (" + changeCause + ")");
@@ -135,7 +135,11 @@ public final class DeploymentRollout {
     } catch (RolloutFailure | TimeoutException e) {
       return failed(updated, before, after, e.getMessage());
     } catch (KubernetesClientException e) {
-      return failed(updated, before, after, Aborts.isAbort(e) ? ABORTED : e.getMessage());
+      return failed(
+          updated,
+          before,
+          after,
+          Aborts.isAbort(e) ? ABORTED : ApiErrors.describe("waiting for", target, e));
     } catch (InterruptedException e) {
       // failed() clears the flag while it undoes and sets it again for our caller.
       Thread.currentThread().interrupt();

@@ -124,9 +124,20 @@ public final class ReplicationControllerRollingUpdate {
       return failed(plan, ABORTED);
     } catch (TimeoutException e) {
       return failed(plan, e.getMessage());
+    } catch (WorkloadDeleted e) {
+      // Nothing is left to roll back to.
+      return reporter.finish(
+          RolloutOutcome.FAILED, target, plan.imagesBefore(), plan.imagesBefore(), e.getMessage());
     } catch (KubernetesClientException e) {
-      return failed(
-          plan, Aborts.isAbort(e) ? ABORTED : "the API server refused a change: " + e.getMessage());
+      if (e.getCode() == 404) {
+        return reporter.finish(
+            RolloutOutcome.FAILED,
+            target,
+            plan.imagesBefore(),
+            plan.imagesBefore(),
+            ApiErrors.describe("updating", target, e));
+      }
+      return failed(plan, Aborts.isAbort(e) ? ABORTED : ApiErrors.describe("updating", target, e));
     }
   }
 
@@ -379,7 +390,7 @@ public final class ReplicationControllerRollingUpdate {
   // ---- scaling: the kubectl rolling-update arithmetic ----
 
   private void scale(UpdatePlan plan)
-      throws RolloutFailure, InterruptedException, TimeoutException {
+      throws RolloutFailure, InterruptedException, TimeoutException, WorkloadDeleted {
     ReplicationController oldRc = controllers.get(plan.oldName()).orElseThrow();
     ReplicationController newRc = controllers.get(plan.newName()).orElseThrow();
     int desired = plan.desired();
@@ -409,9 +420,19 @@ public final class ReplicationControllerRollingUpdate {
     Map<String, String> oldSelector = oldRc.getSpec().getSelector();
     Instant lastProgress = Instant.now();
     List<Integer> last = null;
+    boolean bothSeen = false;
     while (true) {
       long seen = state.changeCount();
       Instant now = Instant.now();
+      // The watch caches see a deleted controller (or namespace) at once; the next request
+      // would only fail with a 404 after a wait.
+      boolean bothCached =
+          state.replicationController(plan.oldName()).isPresent()
+              && state.replicationController(plan.newName()).isPresent();
+      if (bothSeen && !bothCached) {
+        throw new WorkloadDeleted(target);
+      }
+      bothSeen |= bothCached;
       List<Pod> newPods = live(state.podsMatching(newSelector));
       int newAvailable = PodStatus.countAvailable(newPods, parameters.minReady(), now);
       if (newReplicas != desired) {
@@ -612,7 +633,9 @@ public final class ReplicationControllerRollingUpdate {
             plan.imagesAfter(),
             reason
                 + "; the rollback failed too ("
-                + e.getMessage()
+                + (e instanceof KubernetesClientException k
+                    ? ApiErrors.describe("rolling back", target, k)
+                    : e.getMessage())
                 + "): the update is left in"
                 + " progress, run the rollback again");
       }

@@ -59,6 +59,29 @@ class DeploymentsTest {
   }
 
   @Test
+  void aFailedDeploy_recordsTheImageItTried_besideTheImageItWentBackTo() {
+    new Workloads(SANDBOX).replicationController("tried", 1, "v1");
+    try (Cluster cluster = connect();
+        Deployments deployments = Deployments.open(HistoryDatabase.h2File(data.resolve("h")))) {
+      RolloutRequest request =
+          new RolloutRequest(
+              new WorkloadTarget(
+                  SANDBOX.namespace(), WorkloadKind.REPLICATION_CONTROLLER, "tried", null),
+              ImageReference.parse(Workloads.IMAGE + ":v2-crashloop"),
+              fast(),
+              "test");
+
+      DeploymentReport failed = deployments.deploy(cluster, request, Trigger.cli("bob"), e -> {});
+
+      assertThat(failed.result().outcome()).isEqualTo(RolloutOutcome.ROLLED_BACK);
+      DeploymentRecord record = deployments.history(HistoryQuery.all()).get(0);
+      assertThat(record.imageBefore()).isEqualTo(Workloads.IMAGE + ":v1");
+      assertThat(record.imageAfter()).isEqualTo(Workloads.IMAGE + ":v1");
+      assertThat(record.imageRequested()).isEqualTo(Workloads.IMAGE + ":v2-crashloop");
+    }
+  }
+
+  @Test
   void aRecordLeftRunningByAStoppedProcess_isMarkedInterrupted_byTheNextRolloutOfItsWorkload() {
     new Workloads(SANDBOX).deployment("abandoned", 1, "v1", 600);
     Path file = data.resolve("h");

@@ -63,6 +63,7 @@ abstract class HistoryStoreContract {
     DeploymentRecord record =
         running("web", 0)
             .imageAfter("registry.example:5000/shop/web:1.1@" + DIGEST)
+            .imageRequested("registry.example:5000/shop/web:1.1")
             .trigger(Trigger.webhook("d3b07384-delivery"))
             .build();
 
@@ -81,6 +82,7 @@ abstract class HistoryStoreContract {
             Map.entry("maxUnavailable", "0"),
             Map.entry("timeout", "5m"));
     assertThat(stored.imageBefore()).endsWith("@" + DIGEST);
+    assertThat(stored.imageRequested()).isEqualTo("registry.example:5000/shop/web:1.1");
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,40 @@ class RetryingHistoryWriterTest {
     writer.save(record, events(record, 50));
     writer.close();
 
+    assertThat(store.find(record.id())).contains(record);
+    assertThat(writer.droppedWrites()).isZero();
+  }
+
+  @Test
+  void close_onAThreadLeftInterruptedByAnAbort_stillWritesWhatIsQueued_andKeepsTheInterrupt()
+      throws Exception {
+    DeploymentRecord record = ended(running("web", 0), Outcome.ROLLED_BACK);
+    RetryingHistoryWriter writer = RetryingHistoryWriter.start(store, FAST);
+    CountDownLatch held = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread closer = Thread.currentThread();
+    // Another thread holds the file's turn, so the write waits until close() is waiting for it.
+    Thread other =
+        Thread.ofPlatform()
+            .start(
+                () ->
+                    store.inOneTurn(
+                        () -> {
+                          store.recent(1);
+                          held.countDown();
+                          await().until(() -> closer.getState() == Thread.State.TIMED_WAITING);
+                          release.countDown();
+                          return null;
+                        }));
+    held.await();
+
+    writer.save(record, events(record, 3));
+    closer.interrupt();
+    writer.close();
+
+    assertThat(Thread.interrupted()).isTrue();
+    other.join();
+    assertThat(release.getCount()).isZero();
     assertThat(store.find(record.id())).contains(record);
     assertThat(writer.droppedWrites()).isZero();
   }

@@ -75,6 +75,35 @@ abstract class RollingUpdateContract extends EngineContract {
   }
 
   @Test
+  void workloadDeletedDuringTheUpdate_stopsTheUpdate_withOneSentenceSayingSo() {
+    workloads.replicationController("doomed", 2, "v1");
+    AtomicInteger deletions = new AtomicInteger();
+    RolloutListener deleteAtFirstScaling =
+        event -> {
+          if (event instanceof RolloutEvent.ReplicasChanged && deletions.getAndIncrement() == 0) {
+            target()
+                .client()
+                .replicationControllers()
+                .inNamespace(target().namespace())
+                .withName("doomed")
+                .delete();
+          }
+        };
+
+    // The new pods never become Ready, so only the deletion can end this update early.
+    RolloutResult result =
+        ReplicationControllerRollingUpdate.update(
+            cluster, request("doomed", "v2-neverready"), deleteAtFirstScaling);
+
+    assertThat(result.outcome()).as(result.reason()).isEqualTo(RolloutOutcome.FAILED);
+    assertThat(result.reason())
+        .startsWith("rc/doomed in namespace " + target().namespace() + " was deleted during the")
+        .contains("recreate the workload and deploy again")
+        .doesNotContain("Failure executing")
+        .doesNotContain("no progress");
+  }
+
+  @Test
   void neverReadyImage_isRolledBack_withThePodsReason() {
     workloads.replicationController("unready", 3, "v1");
     RolloutParameters parameters = fast().withProgressTimeout(Duration.ofSeconds(6));

@@ -87,7 +87,8 @@ class HpiPackageIT {
           "flyway-database-cockroachdb-",
           "commons-text-",
           "h2-",
-          "postgresql-");
+          "postgresql-",
+          "HikariCP-");
 
   /** Packages of jenkins-api and of the libraries Jenkins and its library plugins provide. */
   private static final List<String> PROVIDED_PACKAGES =

@@ -107,7 +107,7 @@ final class HistoryCommand implements Callable<Integer> {
             : String.format(
                 "%.1f s", Duration.between(r.startedAt(), r.finishedAt()).toMillis() / 1000.0);
     return String.format(
-        "%s  %-11s %s/%s/%s %s  %s -> %s  (%s, by %s %s)%s  [%s]",
+        "%s  %-11s %s/%s/%s %s  %s -> %s%s  (%s, by %s %s)%s  [%s]",
         r.startedAt(),
         r.outcome().name().toLowerCase(Locale.ROOT),
         r.cluster(),
@@ -116,6 +116,9 @@ final class HistoryCommand implements Callable<Integer> {
         r.name(),
         r.imageBefore(),
         r.imageAfter(),
+        r.imageRequested() == null || r.imageRequested().equals(r.imageAfter())
+            ? ""
+            : " (requested " + r.imageRequested() + ")",
         took,
         r.trigger().type().name().toLowerCase(Locale.ROOT),
         r.trigger().value(),

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containercloud.standalone;
 
+import io.jenkins.plugins.containercloud.history.HistoryOpenException;
 import io.jenkins.plugins.containercloud.image.ImageBuildException;
 import io.jenkins.plugins.containercloud.registry.RegistryException;
 import java.io.InputStream;
@@ -46,8 +47,14 @@ public final class Main {
     return code;
   }
 
-  /** Bad input is 2 whichever layer found it; everything else that failed is 1. */
+  /**
+   * Bad input is 2 whichever layer found it, and so is a history that cannot be opened (bad
+   * configuration: nothing was changed); everything else that failed is 1.
+   */
   static int exitCodeOf(Exception exception) {
+    if (exception instanceof HistoryOpenException) {
+      return BAD_INPUT;
+    }
     if (exception instanceof RegistryException || exception instanceof ImageBuildException) {
       return FAILURE;
     }

@@ -6,14 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.containercloud.testing.KubeTestbed;
 import io.jenkins.plugins.containercloud.testing.Workloads;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,31 +37,31 @@ class DeployCommandTest {
   @Test
   void deploy_rollsOut_printsProgress_recordsIt_andRollbackRestoresThePreviousImage()
       throws Exception {
-    Run deploy =
+    InProcessCli.Result deploy =
         run("deploy", "--rc", "cli-rc", "--image", Workloads.IMAGE + ":v2", "--timeout", "1m");
 
-    assertThat(deploy.code).as(deploy.err).isZero();
-    assertThat(deploy.out).startsWith("SUCCEEDED rc/cli-rc in namespace " + TESTBED.namespace());
-    assertThat(deploy.err)
+    assertThat(deploy.code()).as(deploy.err()).isZero();
+    assertThat(deploy.out()).startsWith("SUCCEEDED rc/cli-rc in namespace " + TESTBED.namespace());
+    assertThat(deploy.err())
         .contains("is not pinned by digest")
         .contains("Created controller cli-rc-")
         .contains("Renaming cli-rc-");
 
-    Run status = run("status", "--rc", "cli-rc", "-o", "json");
-    assertThat(status.code).as(status.out + status.err).isZero();
-    JsonNode state = JSON.readTree(status.out);
+    InProcessCli.Result status = run("status", "--rc", "cli-rc", "-o", "json");
+    assertThat(status.code()).as(status.out() + status.err()).isZero();
+    JsonNode state = JSON.readTree(status.out());
     assertThat(state.path("images").path("web").asText()).isEqualTo(Workloads.IMAGE + ":v2");
     assertThat(state.path("ready").asInt()).isEqualTo(2);
 
-    Run rollback = run("rollback", "--rc", "cli-rc", "-o", "json");
-    assertThat(rollback.code).as(rollback.err).isZero();
-    assertThat(JSON.readTree(rollback.out).path("imageAfter").asText())
+    InProcessCli.Result rollback = run("rollback", "--rc", "cli-rc", "-o", "json");
+    assertThat(rollback.code()).as(rollback.err()).isZero();
+    assertThat(JSON.readTree(rollback.out()).path("imageAfter").asText())
         .isEqualTo(Workloads.IMAGE + ":v1");
 
-    Run history =
+    InProcessCli.Result history =
         run("history", "--namespace", TESTBED.namespace(), "--workload", "cli-rc", "-o", "json");
-    assertThat(history.code).as(history.err).isZero();
-    JsonNode records = JSON.readTree(history.out);
+    assertThat(history.code()).as(history.err()).isZero();
+    JsonNode records = JSON.readTree(history.out());
     assertThat(records).hasSize(2);
     assertThat(records.get(0).path("strategy").asText()).isEqualTo("rollback");
     assertThat(records.get(0).path("outcome").asText()).isEqualTo("SUCCEEDED");
@@ -74,14 +69,14 @@ class DeployCommandTest {
     assertThat(records.get(1).path("trigger").asText()).isEqualTo("cli");
     assertThat(records.get(1).path("parameters").path("maxSurge").asText()).isEqualTo("1");
 
-    Run events = run("history", "--events", records.get(1).path("id").asText());
-    assertThat(events.out).contains("step").contains("replicas").contains("finished");
+    InProcessCli.Result events = run("history", "--events", records.get(1).path("id").asText());
+    assertThat(events.out()).contains("step").contains("replicas").contains("finished");
     assertThat(Files.list(dataHome.resolve("container-cloud")).toList()).isNotEmpty();
   }
 
   @Test
   void failedDeployment_exitsOne_withTheReason_andIsRolledBack() throws Exception {
-    Run deploy =
+    InProcessCli.Result deploy =
         run(
             "deploy",
             "--deployment",
@@ -92,33 +87,40 @@ class DeployCommandTest {
             "json",
             "-q");
 
-    assertThat(deploy.code).isEqualTo(1);
-    JsonNode result = JSON.readTree(deploy.out);
+    assertThat(deploy.code()).isEqualTo(1);
+    JsonNode result = JSON.readTree(deploy.out());
     assertThat(result.path("outcome").asText()).isEqualTo("ROLLED_BACK");
     assertThat(result.path("reason").asText()).contains("CrashLoopBackOff");
     assertThat(result.path("imageAfter").asText()).isEqualTo(Workloads.IMAGE + ":v1");
-    assertThat(deploy.err).contains("rollout failed and was rolled back").doesNotContain("Set ");
+    assertThat(deploy.err()).contains("rollout failed and was rolled back").doesNotContain("Set ");
 
-    Run history = run("history", "--workload", "cli-deploy", "--outcome", "rolled_back");
-    assertThat(history.out).contains("rolled_back").contains("CrashLoopBackOff");
+    InProcessCli.Result history =
+        run("history", "--workload", "cli-deploy", "--outcome", "rolled_back");
+    assertThat(history.out())
+        .contains("rolled_back")
+        .contains("CrashLoopBackOff")
+        .contains(
+            ":v1 -> " + Workloads.IMAGE + ":v1 (requested " + Workloads.IMAGE + ":v2-crashloop)");
   }
 
   @Test
   void badInput_exitsTwo_withTheFieldNamed_andChangesNothing() {
-    Run badTimeout =
+    InProcessCli.Result badTimeout =
         run("deploy", "--rc", "cli-rc", "--image", Workloads.IMAGE + ":v3", "--timeout", "5x");
-    assertThat(badTimeout.code).isEqualTo(2);
-    assertThat(badTimeout.err).contains("--timeout").contains("write it like 45s, 5m, 1h");
+    assertThat(badTimeout.code()).isEqualTo(2);
+    assertThat(badTimeout.err()).contains("--timeout").contains("write it like 45s, 5m, 1h");
 
-    Run missing = run("deploy", "--rc", "absent", "--image", Workloads.IMAGE + ":v3");
-    assertThat(missing.code).isEqualTo(2);
-    assertThat(missing.err).contains("name: ReplicationController absent not found");
+    InProcessCli.Result missing =
+        run("deploy", "--rc", "absent", "--image", Workloads.IMAGE + ":v3");
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("name: ReplicationController absent not found");
 
-    Run badImage = run("deploy", "--rc", "cli-rc", "--image", "127.0.0.1:5000/Web:v1");
-    assertThat(badImage.code).isEqualTo(2);
-    assertThat(badImage.err).contains("Web");
+    InProcessCli.Result badImage =
+        run("deploy", "--rc", "cli-rc", "--image", "127.0.0.1:5000/Web:v1");
+    assertThat(badImage.code()).isEqualTo(2);
+    assertThat(badImage.err()).contains("Web");
 
-    Run twoTargets =
+    InProcessCli.Result twoTargets =
         run(
             "deploy",
             "--rc",
@@ -127,12 +129,12 @@ class DeployCommandTest {
             "cli-deploy",
             "--image",
             Workloads.IMAGE + ":v3");
-    assertThat(twoTargets.code).isEqualTo(2);
+    assertThat(twoTargets.code()).isEqualTo(2);
 
-    Run badSurge =
+    InProcessCli.Result badSurge =
         run("deploy", "--rc", "cli-rc", "--image", Workloads.IMAGE + ":v3", "--max-surge", "lots");
-    assertThat(badSurge.code).isEqualTo(2);
-    assertThat(badSurge.err).contains("--max-surge: 'lots'");
+    assertThat(badSurge.code()).isEqualTo(2);
+    assertThat(badSurge.err()).contains("--max-surge: 'lots'");
 
     assertThat(
             TESTBED
@@ -172,8 +174,9 @@ class DeployCommandTest {
         """);
 
     // Options may follow the files.
-    Run first = run("deploy", "--manifests", manifest.toString(), "--timeout", "2m");
-    Run second =
+    InProcessCli.Result first =
+        run("deploy", "--manifests", manifest.toString(), "--timeout", "2m");
+    InProcessCli.Result second =
         run(
             "deploy",
             "--manifests",
@@ -183,10 +186,10 @@ class DeployCommandTest {
             "-o",
             "json");
 
-    assertThat(first.code).as(first.err).isZero();
-    assertThat(first.out).contains("Deployment/cli-manifest created").contains("SUCCEEDED");
-    assertThat(second.code).as(second.err).isZero();
-    JsonNode result = JSON.readTree(second.out);
+    assertThat(first.code()).as(first.err()).isZero();
+    assertThat(first.out()).contains("Deployment/cli-manifest created").contains("SUCCEEDED");
+    assertThat(second.code()).as(second.err()).isZero();
+    JsonNode result = JSON.readTree(second.out());
     assertThat(result.path("objects").get(0).path("action").asText()).isEqualTo("configured");
     assertThat(result.path("rollouts").get(0).path("outcome").asText()).isEqualTo("SUCCEEDED");
   }
@@ -242,32 +245,18 @@ class DeployCommandTest {
                 .getItems())
         .extracting(rc -> rc.getMetadata().getName())
         .noneMatch(name -> name.startsWith("cli-signal-"));
-    Run history = run("history", "--workload", "cli-signal", "-o", "json");
-    JsonNode record = JSON.readTree(history.out).get(0);
+    InProcessCli.Result history = run("history", "--workload", "cli-signal", "-o", "json");
+    JsonNode record = JSON.readTree(history.out()).get(0);
     assertThat(record.path("outcome").asText()).isEqualTo("ROLLED_BACK");
     assertThat(record.path("reason").asText()).isEqualTo("the rollout was aborted");
   }
 
-  private Run run(String... args) {
-    Map<String, String> environment = new HashMap<>(System.getenv());
-    environment.put("XDG_DATA_HOME", dataHome.toString());
-    environment.remove("CONTAINER_CLOUD_DB");
+  private InProcessCli.Result run(String... args) {
     List<String> withCluster = new java.util.ArrayList<>(List.of(args));
     if (!args[0].equals("history")) {
       withCluster.addAll(
           List.of("--kubeconfig", TESTBED.kubeconfig().toString(), "-n", TESTBED.namespace()));
     }
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Main.execute(
-            withCluster.toArray(String[]::new),
-            new ByteArrayInputStream(new byte[0]),
-            new PrintWriter(out),
-            new PrintWriter(err),
-            environment);
-    return new Run(code, out.toString(), err.toString());
+    return InProcessCli.run(dataHome, withCluster);
   }
-
-  private record Run(int code, String out, String err) {}
 }

@@ -10,8 +10,8 @@ import io.jenkins.plugins.containercloud.testing.Testbed;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
-/** Tests for {@link ConnectionPool}: reused connections, and what happens when they are cut. */
-class ConnectionPoolTest {
+/** Tests for {@link PooledConnections}: reused connections, and what happens when they are cut. */
+class PooledConnectionsTest {
 
   @Test
   void connectionsCutUnderTheStore_costAtMostOneTransientFailure() throws Exception {
