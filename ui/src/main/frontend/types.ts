@@ -122,6 +122,7 @@ export interface DeploymentRecord {
   container?: string;
   imageBefore: string;
   imageAfter: string;
+  imageRequested?: string | null;
   strategy: string;
   parameters: Record<string, string>;
   trigger: "build" | "webhook" | "user" | "cli";

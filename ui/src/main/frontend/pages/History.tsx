@@ -118,6 +118,11 @@ export function History({ query }: { query: URLSearchParams }) {
                 <td>{d.cluster}</td>
                 <td class="cc-nowrap">
                   <code title={d.imageBefore}>{shortImage(d.imageBefore)}</code> → <code title={d.imageAfter}>{shortImage(d.imageAfter)}</code>
+                  {d.imageRequested && d.imageRequested !== d.imageAfter && (
+                    <div class="cc-small cc-muted">
+                      tried <code title={d.imageRequested}>{shortImage(d.imageRequested)}</code>
+                    </div>
+                  )}
                 </td>
                 <td class="cc-nowrap">
                   {d.trigger} <span class="cc-muted">by {d.triggeredBy}</span>

@@ -75,6 +75,14 @@ export function HistoryDetail({ id }: { id: string }) {
                   <code class="cc-break">{d.imageBefore || "—"}</code>
                 </dd>
               </div>
+              {d.imageRequested && d.imageRequested !== d.imageAfter && (
+                <div>
+                  <dt>Image tried</dt>
+                  <dd>
+                    <code class="cc-break">{d.imageRequested}</code>
+                  </dd>
+                </div>
+              )}
               <div>
                 <dt>Image after</dt>
                 <dd>
