@@ -272,7 +272,7 @@ function Pods({ cluster, query }: TabProps) {
   const namespace = query.get("namespace") ?? "";
   const workload = query.get("workload") ?? "";
   const phase = query.get("phase") ?? "";
-  const pods = useData(() => get<{ pods: Pod[] }>(`/clusters/${seg(cluster)}/pods`, { namespace, workload, phase }), [cluster, namespace, workload, phase]);
+  const pods = useData(() => get<{ pods: Pod[]; total: number }>(`/clusters/${seg(cluster)}/pods`, { namespace, workload, phase }), [cluster, namespace, workload, phase]);
   const workloads = useData(() => get<{ workloads: Workload[] }>(`/clusters/${seg(cluster)}/workloads`, { namespace }), [cluster, namespace]);
   useClusterRefresh(cluster, pods.reload);
   const list = pods.data?.pods ?? [];
@@ -306,6 +306,11 @@ function Pods({ cluster, query }: TabProps) {
         </label>
       </div>
       <Status loading={pods.loading} error={pods.error} hasData={!!pods.data} />
+      {pods.data && pods.data.total > list.length && (
+        <p class="cc-alert cc-alert--info" role="status">
+          Showing the first {list.length} of {pods.data.total} pods, by namespace and name: narrow them with the filters above.
+        </p>
+      )}
       {pods.data && (
         <Table hideCaption caption="Pods" columns={["Pod", "Namespace", "Phase", "Ready", "Restarts", "Node", "Workload", "Images", "Age"]} rowCount={list.length} empty="No pod matches these filters.">
           {list.map((p) => (

@@ -76,7 +76,7 @@ public final class ClusterViews {
                     state.replicaSets(),
                     state.pods()));
     this.allPods = new Memo<>(() -> podViews(state.pods(), null, null, null));
-    this.allPodsJson = new Memo<>(() -> json(Map.of("pods", allPods.get())));
+    this.allPodsJson = new Memo<>(() -> json(page(allPods.get(), DEFAULT_POD_LIMIT)));
     this.summary =
         new Memo<>(
             () ->
@@ -126,17 +126,31 @@ public final class ClusterViews {
     return podViews(state.pods(), namespace, workload, phase);
   }
 
+  /** How many pods one answer carries unless asked for more; the rest are counted in total. */
+  public static final int DEFAULT_POD_LIMIT = 500;
+
+  /** How many pods one answer may carry at most. */
+  public static final int MAX_POD_LIMIT = 5000;
+
   /**
-   * The pods document, {@code {"pods": [...]}}, as JSON ({@link DashboardJson#MAPPER}). The
-   * unfiltered one — a cluster's every pod, megabytes in a big cluster — is written once per change
-   * of the caches and shared by every reader, like the views above: writing it per request cost
-   * more than the rest of the page views together (see the dashboard benchmark).
+   * The pods document, {@code {"pods": [the first limit], "total": N}}, as JSON ({@link
+   * DashboardJson#MAPPER}). A big cluster's every pod is megabytes of JSON that no page shows at
+   * once, so an answer carries at most {@code limit} and says how many matched. The unfiltered one
+   * is written once per change of the caches and shared by every reader, like the views above: the
+   * dashboard benchmark measured writing it per request as the costliest page of all.
    */
-  public byte[] podsJson(String namespace, String workload, String phase) {
-    if (namespace == null && workload == null && phase == null) {
+  public byte[] podsJson(String namespace, String workload, String phase, int limit) {
+    if (namespace == null && workload == null && phase == null && limit == DEFAULT_POD_LIMIT) {
       return allPodsJson.get();
     }
-    return json(Map.of("pods", pods(namespace, workload, phase)));
+    return json(page(pods(namespace, workload, phase), limit));
+  }
+
+  private static Map<String, Object> page(List<PodView> pods, int limit) {
+    Map<String, Object> document = new java.util.LinkedHashMap<>();
+    document.put("pods", pods.size() > limit ? pods.subList(0, limit) : pods);
+    document.put("total", pods.size());
+    return document;
   }
 
   private static byte[] json(Object document) {

@@ -7,6 +7,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.jenkins.plugins.containercloud.api.ApiException;
+import io.jenkins.plugins.containercloud.api.ClusterViews;
 import io.jenkins.plugins.containercloud.api.Dashboard;
 import io.jenkins.plugins.containercloud.api.DashboardJson;
 import io.jenkins.plugins.containercloud.api.DashboardJson.Me;
@@ -133,7 +134,11 @@ public final class DashboardServer implements AutoCloseable {
                 .result(
                     views(ctx)
                         .podsJson(
-                            query(ctx, "namespace"), query(ctx, "workload"), query(ctx, "phase"))));
+                            query(ctx, "namespace"),
+                            query(ctx, "workload"),
+                            query(ctx, "phase"),
+                            limit(
+                                ctx, ClusterViews.DEFAULT_POD_LIMIT, ClusterViews.MAX_POD_LIMIT))));
     r.get(
         API + "/clusters/{cluster}/events",
         ctx ->

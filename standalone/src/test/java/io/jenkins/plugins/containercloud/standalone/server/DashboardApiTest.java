@@ -126,6 +126,11 @@ class DashboardApiTest {
             .get("pods");
     assertThat(pods).hasSize(2);
     assertThat(pods.get(0).get("workload").asText()).startsWith("ReplicaSet/api-");
+    JsonNode firstPage =
+        json(server.get(base + "/pods?namespace=" + namespace + "&limit=1", viewer));
+    assertThat(firstPage.get("pods")).hasSize(1);
+    assertThat(firstPage.get("total").asInt()).isGreaterThanOrEqualTo(4);
+    assertThat(server.get(base + "/pods?limit=5001", viewer).statusCode()).isEqualTo(400);
     JsonNode nodes = json(server.get(base + "/nodes", viewer)).get("nodes");
     assertThat(nodes.get(0).at("/cpu/allocatableMillis").asLong()).isEqualTo(4000);
     assertThat(json(server.get(base + "/namespaces", viewer)).get("namespaces").toString())
