@@ -86,6 +86,7 @@ final class Browser implements AutoCloseable {
   /** Waits until an element whose text contains {@code text} is shown. */
   WebElement waitForText(String css, String text, Duration timeout) {
     return new WebDriverWait(driver, timeout)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(
             d -> {
               for (WebElement e : d.findElements(By.cssSelector(css))) {
