@@ -49,6 +49,7 @@ public final class Dashboard implements AutoCloseable {
   private final LiveRollouts rollouts;
   private final Map<String, Set<String>> pendingChanges = new HashMap<>();
   private final Map<String, CachedRecords> lastRollouts = new HashMap<>();
+  private final Set<String> refreshing = new java.util.HashSet<>();
 
   public Dashboard(List<DashboardCluster> clusters, Deployments deployments, Clock clock) {
     clusters.forEach(c -> this.clusters.put(c.name(), c));
@@ -144,20 +145,30 @@ public final class Dashboard implements AutoCloseable {
     long now = System.nanoTime();
     synchronized (lastRollouts) {
       CachedRecords cached = lastRollouts.get(cluster);
-      if (cached != null && now - cached.readAt() < LAST_ROLLOUTS_TTL.toNanos()) {
+      if (cached != null
+          && (now - cached.readAt() < LAST_ROLLOUTS_TTL.toNanos() || !refreshing.add(cluster))) {
+        // Fresh, or another request is reading the history now: this one answers with what is
+        // here rather than queueing for the embedded database's turns behind it.
         return cached.byWorkload();
       }
+      refreshing.add(cluster);
     }
-    Map<String, DeploymentRecord> last = new HashMap<>();
-    for (DeploymentRecord record :
-        deployments.history(
-            HistoryQuery.all().withCluster(cluster).withLimit(HistoryQuery.MAX_LIMIT))) {
-      last.putIfAbsent(record.namespace() + "/" + record.kind() + "/" + record.name(), record);
+    try {
+      Map<String, DeploymentRecord> last = new HashMap<>();
+      for (DeploymentRecord record :
+          deployments.history(
+              HistoryQuery.all().withCluster(cluster).withLimit(HistoryQuery.MAX_LIMIT))) {
+        last.putIfAbsent(record.namespace() + "/" + record.kind() + "/" + record.name(), record);
+      }
+      synchronized (lastRollouts) {
+        lastRollouts.put(cluster, new CachedRecords(now, last));
+      }
+      return last;
+    } finally {
+      synchronized (lastRollouts) {
+        refreshing.remove(cluster);
+      }
     }
-    synchronized (lastRollouts) {
-      lastRollouts.put(cluster, new CachedRecords(now, last));
-    }
-    return last;
   }
 
   /** The newest records by workload, and when they were read. */
