@@ -17,8 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
@@ -84,26 +82,7 @@ public final class NamespaceState implements AutoCloseable {
   void start() {
     List<SharedIndexInformer<?>> all =
         List.of(pods, replicationControllers, replicaSets, deployments, events);
-    all.forEach(SharedIndexInformer::start);
-    for (SharedIndexInformer<?> informer : all) {
-      try {
-        informer.start().toCompletableFuture().get(SYNC_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ClusterException("interrupted while reading namespace " + namespace);
-      } catch (ExecutionException | TimeoutException e) {
-        close();
-        Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-        throw new ClusterException(
-            "cannot watch "
-                + informer.getApiTypeClass().getSimpleName()
-                + "s in namespace "
-                + namespace
-                + ": "
-                + cause.getMessage(),
-            cause);
-      }
-    }
+    InformerSync.startAll(all, SYNC_TIMEOUT, "in namespace " + namespace);
   }
 
   public String namespace() {
