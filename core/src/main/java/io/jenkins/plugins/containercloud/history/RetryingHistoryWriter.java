@@ -43,10 +43,14 @@ public final class RetryingHistoryWriter implements AutoCloseable {
       int attemptsPerWarning,
       Duration closeTimeout) {
 
-    /** 10,000 writes; 100 ms doubling to 30 s; a warning every 5 failures; 10 s to close. */
+    /**
+     * 10,000 writes; 100 ms doubling to 30 s; a warning every 5 failures; 45 s to close — longer
+     * than the embedded history's 30 s wait for its turn on the file, so that a command line
+     * exiting while others hold the file still records its rollout's outcome.
+     */
     public static final Settings DEFAULT =
         new Settings(
-            10_000, Duration.ofMillis(100), Duration.ofSeconds(30), 5, Duration.ofSeconds(10));
+            10_000, Duration.ofMillis(100), Duration.ofSeconds(30), 5, Duration.ofSeconds(45));
 
     public Settings {
       if (capacity < 1 || attemptsPerWarning < 1) {
