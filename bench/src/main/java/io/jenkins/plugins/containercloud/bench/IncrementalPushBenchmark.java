@@ -22,13 +22,17 @@ import java.util.stream.Stream;
 public final class IncrementalPushBenchmark {
 
   private final Path jar;
+  private final Path launcher;
   private final Path java;
   private final int rounds;
+  private final Path startupCache;
 
-  IncrementalPushBenchmark(Path jar, Path java, int rounds) {
+  IncrementalPushBenchmark(Path jar, Path launcher, Path java, int rounds) throws IOException {
     this.jar = jar;
+    this.launcher = launcher;
     this.java = java;
     this.rounds = rounds;
+    this.startupCache = Files.createTempDirectory("incremental-push-startup-cache");
   }
 
   public static void main(String[] args) throws Exception {
@@ -38,13 +42,15 @@ public final class IncrementalPushBenchmark {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: run mvn package first");
     }
+    Path launcher = Path.of(System.getProperty("container-cloud.launcher", "bin/container-cloud"));
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    new IncrementalPushBenchmark(jar, java, rounds).run();
+    new IncrementalPushBenchmark(jar, launcher, java, rounds).run();
   }
 
   void run() throws Exception {
     Map<String, List<Measurement>> results = new LinkedHashMap<>();
-    List<Variant> variants = List.of(Variant.DOCKER_CLI, Variant.DAEMON, Variant.DAEMONLESS);
+    List<Variant> variants =
+        List.of(Variant.DOCKER_CLI, Variant.DAEMON, Variant.DAEMON_PLAIN_JAR, Variant.DAEMONLESS);
     try (FaultInjectingProxy proxy = FaultInjectingProxy.start(Testbed.registry())) {
       for (int round = 1; round <= rounds; round++) {
         for (Variant variant : variants) {
@@ -67,6 +73,9 @@ public final class IncrementalPushBenchmark {
     String image = proxy.address() + "/bench/" + variant.repository + ":r" + round;
     Files.writeString(app.resolve("www/index.html"), "round " + round + " of " + System.nanoTime());
     runChecked(variant.command(this, app, image));
+    if (variant.launched) {
+      awaitStartupCache();
+    }
     Files.writeString(
         app.resolve("www/index.html"), "changed in round " + round + " at " + System.nanoTime());
     proxy.clearExchanges();
@@ -76,7 +85,31 @@ public final class IncrementalPushBenchmark {
     return new Measurement(millis, proxy.uploadedBytes());
   }
 
+  /**
+   * Waits (60 s at most) until the launcher's cache for {@code build} exists: the first build
+   * trains it and the cache is assembled in the background, which a timed run must not overlap.
+   */
+  private void awaitStartupCache() throws IOException, InterruptedException {
+    for (int i = 0; i < 600; i++) {
+      try (Stream<Path> files = Files.list(startupCache)) {
+        if (files.anyMatch(f -> f.toString().matches(".*-build\\.(aot|jsa)"))) {
+          return;
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("the launcher made no start-up cache for build within 60 s");
+  }
+
+  /** A command line through the launcher, which keeps a start-up cache per command. */
   private List<String> containerCloud(String... args) {
+    List<String> command = new ArrayList<>(List.of(launcher.toString()));
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  /** The same command line as {@code java -jar}, without the launcher's start-up cache. */
+  private List<String> plainJar(String... args) {
     List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", jar.toString()));
     command.addAll(List.of(args));
     return command;
@@ -106,10 +139,12 @@ public final class IncrementalPushBenchmark {
     return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
-  private static void runChecked(List<List<String>> commands)
-      throws IOException, InterruptedException {
+  private void runChecked(List<List<String>> commands) throws IOException, InterruptedException {
     for (List<String> command : commands) {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      builder.environment().put("CONTAINER_CLOUD_STARTUP_CACHE", startupCache.toString());
+      builder.environment().put("JAVA_HOME", java.getParent().getParent().toString());
+      Process process = builder.start();
       String output = new String(process.getInputStream().readAllBytes());
       if (process.waitFor() != 0) {
         throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
@@ -134,7 +169,7 @@ public final class IncrementalPushBenchmark {
 
   /** The three ways of getting the change into the registry. */
   private enum Variant {
-    DOCKER_CLI("docker build && docker push", "cli") {
+    DOCKER_CLI("docker build && docker push", "cli", false) {
       @Override
       List<List<String>> command(IncrementalPushBenchmark bench, Path app, String image) {
         String base = "BASE=" + Testbed.baseImage();
@@ -143,23 +178,19 @@ public final class IncrementalPushBenchmark {
             List.of("docker", "push", "-q", image));
       }
     },
-    DAEMON("container-cloud build --push", "daemon") {
+    DAEMON("container-cloud build --push", "daemon", true) {
       @Override
       List<List<String>> command(IncrementalPushBenchmark bench, Path app, String image) {
-        return List.of(
-            bench.containerCloud(
-                "build",
-                "-q",
-                "--context",
-                app.toString(),
-                "--image",
-                image,
-                "--build-arg",
-                "BASE=" + Testbed.baseImage(),
-                "--push"));
+        return List.of(bench.containerCloud(daemonBuild(app, image)));
       }
     },
-    DAEMONLESS("container-cloud --daemonless", "jib") {
+    DAEMON_PLAIN_JAR("  …as java -jar, no cache", "daemon-jar", false) {
+      @Override
+      List<List<String>> command(IncrementalPushBenchmark bench, Path app, String image) {
+        return List.of(bench.plainJar(daemonBuild(app, image)));
+      }
+    },
+    DAEMONLESS("container-cloud --daemonless", "jib", true) {
       @Override
       List<List<String>> command(IncrementalPushBenchmark bench, Path app, String image) {
         return List.of(
@@ -192,11 +223,29 @@ public final class IncrementalPushBenchmark {
     final String label;
     final String repository;
 
-    Variant(String label, String repository) {
+    /** Run through the launcher, whose start-up cache the first build trains. */
+    final boolean launched;
+
+    Variant(String label, String repository, boolean launched) {
       this.label = label;
       this.repository = repository;
+      this.launched = launched;
     }
 
     abstract List<List<String>> command(IncrementalPushBenchmark bench, Path app, String image);
+
+    static String[] daemonBuild(Path app, String image) {
+      return new String[] {
+        "build",
+        "-q",
+        "--context",
+        app.toString(),
+        "--image",
+        image,
+        "--build-arg",
+        "BASE=" + Testbed.baseImage(),
+        "--push"
+      };
+    }
   }
 }

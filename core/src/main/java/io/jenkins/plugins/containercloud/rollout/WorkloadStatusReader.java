@@ -2,29 +2,81 @@ package io.jenkins.plugins.containercloud.rollout;
 
 import io.fabric8.kubernetes.api.model.ReplicationController;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.containercloud.cluster.Cluster;
 import io.jenkins.plugins.containercloud.cluster.NamespaceState;
 import java.util.Map;
+import java.util.Optional;
 
-/** Reads a workload's {@link WorkloadStatus} from the cluster's informer caches. */
+/** Reads a workload's {@link WorkloadStatus} from the cluster's informer caches or by a GET. */
 public final class WorkloadStatusReader {
 
   private WorkloadStatusReader() {}
 
+  /** How the reader finds a workload by name: in informer caches, or asking the API server. */
+  private interface Lookup {
+    Optional<ReplicationController> replicationController(String name);
+
+    Optional<Deployment> deployment(String name);
+  }
+
   /**
-   * The status of {@code target}.
+   * The status of {@code target}, from the namespace's informer caches (started on first use): for
+   * callers that go on watching the namespace, such as a rollout.
    *
    * @throws InvalidRolloutException when the workload does not exist
    */
   public static WorkloadStatus read(Cluster cluster, WorkloadTarget target) {
     NamespaceState state = cluster.state(target.namespace());
+    return read(
+        new Lookup() {
+          @Override
+          public Optional<ReplicationController> replicationController(String name) {
+            return state.replicationController(name);
+          }
+
+          @Override
+          public Optional<Deployment> deployment(String name) {
+            return state.deployment(name);
+          }
+        },
+        target);
+  }
+
+  /**
+   * The status of {@code target}, read with one or two GETs: for a one-shot question such as {@code
+   * container-cloud status}, where starting and syncing the namespace's informers would take longer
+   * than the answer.
+   *
+   * @throws InvalidRolloutException when the workload does not exist
+   */
+  public static WorkloadStatus readNow(KubernetesClient client, WorkloadTarget target) {
+    String namespace = target.namespace();
+    return read(
+        new Lookup() {
+          @Override
+          public Optional<ReplicationController> replicationController(String name) {
+            return Optional.ofNullable(
+                client.replicationControllers().inNamespace(namespace).withName(name).get());
+          }
+
+          @Override
+          public Optional<Deployment> deployment(String name) {
+            return Optional.ofNullable(
+                client.apps().deployments().inNamespace(namespace).withName(name).get());
+          }
+        },
+        target);
+  }
+
+  private static WorkloadStatus read(Lookup lookup, WorkloadTarget target) {
     return switch (target.kind()) {
-      case REPLICATION_CONTROLLER -> replicationController(state, target);
-      case DEPLOYMENT -> deployment(state, target);
+      case REPLICATION_CONTROLLER -> replicationController(lookup, target);
+      case DEPLOYMENT -> deployment(lookup, target);
     };
   }
 
-  private static WorkloadStatus replicationController(NamespaceState state, WorkloadTarget target) {
+  private static WorkloadStatus replicationController(Lookup state, WorkloadTarget target) {
     ReplicationController rc =
         state.replicationController(target.name()).orElseThrow(() -> missing(target));
     var status = rc.getStatus();
@@ -47,7 +99,7 @@ public final class WorkloadStatusReader {
         nextExists ? "update to controller " + next : null);
   }
 
-  private static WorkloadStatus deployment(NamespaceState state, WorkloadTarget target) {
+  private static WorkloadStatus deployment(Lookup state, WorkloadTarget target) {
     Deployment d = state.deployment(target.name()).orElseThrow(() -> missing(target));
     var status = d.getStatus();
     int desired = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();

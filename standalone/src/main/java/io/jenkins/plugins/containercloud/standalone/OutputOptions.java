@@ -14,7 +14,13 @@ import picocli.CommandLine.Option;
 /** How a command reports its result on standard output: one line of text, or JSON. */
 final class OutputOptions {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Jackson's mapper, made on first use: picocli builds every command's options at start-up, and an
+   * eager mapper would load Jackson for `--version` and every text result.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   /** The result formats. */
   enum Format {
@@ -84,7 +90,7 @@ final class OutputOptions {
   }
 
   private static ObjectNode json(BuildResult result) {
-    ObjectNode node = JSON.createObjectNode();
+    ObjectNode node = Json.MAPPER.createObjectNode();
     node.put("image", result.tags().get(0).toString());
     result.imageId().ifPresent(id -> node.put("imageId", id));
     result.tags().forEach(tag -> node.withArray("tags").add(tag.toString()));

@@ -37,7 +37,8 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() {
     try (Cluster connected = Cluster.connect(cluster.config(top.environment()))) {
       WorkloadStatus status =
-          WorkloadStatusReader.read(connected, workload.target(connected.defaultNamespace(), null));
+          WorkloadStatusReader.readNow(
+              connected.client(), workload.target(connected.defaultNamespace(), null));
       PrintWriter out = spec.commandLine().getOut();
       if (output.format == OutputOptions.Format.json) {
         out.println(JsonViews.status(status));
