@@ -81,13 +81,20 @@ public final class DeploymentRollout {
       Map<String, String> after = PodTemplates.allImages(undone.getSpec().getTemplate());
       rollout.awaitRollout(undone);
       return rollout.reporter.finish(RolloutOutcome.SUCCEEDED, rollout.target, before, after, null);
-    } catch (RolloutFailure | TimeoutException | KubernetesClientException e) {
+    } catch (RolloutFailure | TimeoutException | WorkloadDeleted e) {
       return rollout.reporter.finish(
           RolloutOutcome.FAILED,
           rollout.target,
           before,
           before,
           "the rollback failed: " + e.getMessage());
+    } catch (KubernetesClientException e) {
+      return rollout.reporter.finish(
+          RolloutOutcome.FAILED,
+          rollout.target,
+          before,
+          before,
+          ApiErrors.describe("rolling back", rollout.target, e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return rollout.reporter.finish(
@@ -134,6 +141,9 @@ public final class DeploymentRollout {
       return reporter.finish(RolloutOutcome.SUCCEEDED, target, before, after, null);
     } catch (RolloutFailure | TimeoutException e) {
       return failed(updated, before, after, e.getMessage());
+    } catch (WorkloadDeleted e) {
+      // Nothing is left to undo.
+      return reporter.finish(RolloutOutcome.FAILED, target, before, before, e.getMessage());
     } catch (KubernetesClientException e) {
       return failed(
           updated,
@@ -159,16 +169,10 @@ public final class DeploymentRollout {
         Deployment undone = undo(fetch(), reason);
         awaitRollout(undone);
         return reporter.finish(RolloutOutcome.ROLLED_BACK, target, before, before, reason);
-      } catch (RolloutFailure
-          | TimeoutException
-          | KubernetesClientException
-          | InterruptedException e) {
-        return reporter.finish(
-            RolloutOutcome.FAILED,
-            target,
-            before,
-            after,
-            reason + "; the undo failed too (" + e.getMessage() + ")");
+      } catch (RolloutFailure | TimeoutException | InterruptedException | WorkloadDeleted e) {
+        return undoFailed(before, after, reason, e.getMessage());
+      } catch (KubernetesClientException e) {
+        return undoFailed(before, after, reason, ApiErrors.describe("undoing", target, e));
       }
     } finally {
       if (interrupted) {
@@ -177,13 +181,23 @@ public final class DeploymentRollout {
     }
   }
 
+  private RolloutResult undoFailed(
+      Map<String, String> before, Map<String, String> after, String reason, String why) {
+    return reporter.finish(
+        RolloutOutcome.FAILED,
+        target,
+        before,
+        after,
+        reason + "; the undo failed too (" + why + ")");
+  }
+
   /**
    * Waits until every replica runs the written template and is available (what {@code kubectl
    * rollout status} waits for), failing on ProgressDeadlineExceeded, a fatal pod problem, or no
    * progress within the timeout.
    */
   void awaitRollout(Deployment written)
-      throws RolloutFailure, InterruptedException, TimeoutException {
+      throws RolloutFailure, InterruptedException, TimeoutException, WorkloadDeleted {
     long generation =
         written.getMetadata().getGeneration() == null ? 0 : written.getMetadata().getGeneration();
     String name = written.getMetadata().getName();
@@ -192,12 +206,8 @@ public final class DeploymentRollout {
     while (true) {
       long seen = state.changeCount();
       Instant now = Instant.now();
-      Deployment current =
-          state
-              .deployment(name)
-              .orElseThrow(
-                  () ->
-                      new RolloutFailure("Deployment " + name + " was deleted during the rollout"));
+      // The watch caches see a deleted Deployment (or namespace) at once.
+      Deployment current = state.deployment(name).orElseThrow(() -> new WorkloadDeleted(target));
       var status = current.getStatus();
       boolean observed =
           status != null

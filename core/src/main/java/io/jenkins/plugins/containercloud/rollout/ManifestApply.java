@@ -84,7 +84,7 @@ public final class ManifestApply {
                 .forceConflicts()
                 .serverSideApply();
       } catch (KubernetesClientException e) {
-        String reason = "applying " + kind + "/" + name + " failed: " + e.getMessage();
+        String reason = ApiErrors.describeApply(kind, name, namespace, e);
         emit(new RolloutEvent.StepStarted(Instant.now(), reason));
         return new ApplyResult(
             applied,

@@ -10,6 +10,7 @@ import io.jenkins.plugins.containercloud.testing.Workloads;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -123,6 +124,38 @@ abstract class DeploymentRolloutContract extends EngineContract {
         .hasMessageContaining("has no container 'db'");
     assertThat(deployment("kept").getMetadata().getGeneration())
         .isEqualTo(before.getMetadata().getGeneration());
+  }
+
+  @Test
+  void deploymentDeletedDuringTheRollout_stopsAtOnce_withOneSentenceSayingSo() {
+    workloads.deployment("doomed", 2, "v1", 600);
+    AtomicInteger deletions = new AtomicInteger();
+    RolloutListener deleteAtFirstReplicas =
+        event -> {
+          if (event instanceof RolloutEvent.ReplicasChanged && deletions.getAndIncrement() == 0) {
+            target()
+                .client()
+                .apps()
+                .deployments()
+                .inNamespace(target().namespace())
+                .withName("doomed")
+                .delete();
+          }
+        };
+
+    // The new pods never become Ready, so only the deletion can end this rollout before the
+    // progress deadline (600 s); and there is nothing left to roll back.
+    RolloutResult result =
+        DeploymentRollout.rollout(
+            cluster, request("doomed", "v2-neverready", "build #11"), deleteAtFirstReplicas);
+
+    assertThat(result.outcome()).as(result.reason()).isEqualTo(RolloutOutcome.FAILED);
+    assertThat(result.reason())
+        .startsWith(
+            "deployment/doomed in namespace " + target().namespace() + " was deleted during the")
+        .contains("recreate the workload and deploy again")
+        .doesNotContain("Failure executing")
+        .doesNotContain("undo failed");
   }
 
   private RolloutRequest request(String name, String tag, String cause) {

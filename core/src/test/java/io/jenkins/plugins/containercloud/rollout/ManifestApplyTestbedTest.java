@@ -29,6 +29,39 @@ class ManifestApplyTestbedTest extends ManifestApplyContract {
   }
 
   @Test
+  void manifestTheServerRefuses_failsWithOneSentence_namingTheObjectAndTheServersReason() {
+    String selectorMismatch =
+        MANIFEST.replace("matchLabels: {app: catalog}", "matchLabels: {app: elsewhere}");
+
+    ApplyResult result;
+    try (Cluster cluster =
+        Cluster.connect(
+            ClusterConfig.kubeconfig("testbed", TESTBED.kubeconfig(), null, TESTBED.namespace()))) {
+      result =
+          ManifestApply.apply(
+              cluster,
+              TESTBED.namespace(),
+              Map.of("app.yaml", selectorMismatch),
+              Optional.empty(),
+              RolloutParameters.defaults(),
+              "test",
+              e -> {});
+    }
+
+    assertThat(result.outcome()).isEqualTo(RolloutOutcome.FAILED);
+    assertThat(result.reason())
+        .startsWith(
+            "applying Deployment/catalog in namespace "
+                + TESTBED.namespace()
+                + " failed: the cluster refused it as invalid (")
+        .contains("selector")
+        .contains(": fix the manifest")
+        .contains("applied before it: [ConfigMap/catalog-settings")
+        .doesNotContain("Failure executing")
+        .doesNotContain("https://");
+  }
+
+  @Test
   void customResources_areAppliedAndReported() {
     CustomResourceDefinition crd =
         new CustomResourceDefinitionBuilder()
