@@ -111,7 +111,7 @@ abstract class ManifestApplyContract extends EngineContract {
         .isNull();
   }
 
-  private ApplyResult apply(String yaml, Optional<ImageReference> image) {
+  ApplyResult apply(String yaml, Optional<ImageReference> image) {
     return ManifestApply.apply(
         cluster,
         target().namespace(),

@@ -33,20 +33,7 @@ class ManifestApplyTestbedTest extends ManifestApplyContract {
     String selectorMismatch =
         MANIFEST.replace("matchLabels: {app: catalog}", "matchLabels: {app: elsewhere}");
 
-    ApplyResult result;
-    try (Cluster cluster =
-        Cluster.connect(
-            ClusterConfig.kubeconfig("testbed", TESTBED.kubeconfig(), null, TESTBED.namespace()))) {
-      result =
-          ManifestApply.apply(
-              cluster,
-              TESTBED.namespace(),
-              Map.of("app.yaml", selectorMismatch),
-              Optional.empty(),
-              RolloutParameters.defaults(),
-              "test",
-              e -> {});
-    }
+    ApplyResult result = apply(selectorMismatch, Optional.empty());
 
     assertThat(result.outcome()).isEqualTo(RolloutOutcome.FAILED);
     assertThat(result.reason())
