@@ -189,8 +189,7 @@ public final class DeploymentRollout {
             .withName(target.name())
             .get();
     if (deployment == null) {
-      throw new InvalidRolloutException(
-          "name: Deployment " + target.name() + " not found in namespace " + target.namespace());
+      throw InvalidRolloutException.notFound(target);
     }
     return deployment;
   }

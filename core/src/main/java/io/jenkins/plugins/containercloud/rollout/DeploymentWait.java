@@ -92,19 +92,11 @@ final class DeploymentWait {
                   desired));
         }
         Optional<RolloutEvent.PodProblem> problem = reporter.problems(newPods, now);
-        if (problem.isPresent() && problem.get().fatal()) {
-          throw new RolloutFailure(problem.get().describe());
-        }
+        RolloutFailure.checkNotFatal(problem);
         if (updated == desired && total == updated && available == updated) {
           return;
         }
-        if (Duration.between(lastProgress, now).compareTo(parameters.progressTimeout()) > 0) {
-          throw new RolloutFailure(
-              "no progress for "
-                  + parameters.progressTimeout().toSeconds()
-                  + " s"
-                  + problem.map(p -> ": " + p.describe()).orElse(""));
-        }
+        RolloutFailure.checkProgress(lastProgress, now, parameters.progressTimeout(), problem);
       } else if (Duration.between(lastProgress, now).compareTo(parameters.progressTimeout()) > 0) {
         throw new RolloutFailure(
             "the Deployment controller did not observe generation "

@@ -9,4 +9,15 @@ public class InvalidRolloutException extends IllegalArgumentException {
   public InvalidRolloutException(String message) {
     super(message);
   }
+
+  /** E.g. "name: Deployment web not found in namespace shop". */
+  static InvalidRolloutException notFound(WorkloadTarget target) {
+    return new InvalidRolloutException(
+        "name: "
+            + target.kind().apiKind()
+            + " "
+            + target.name()
+            + " not found in namespace "
+            + target.namespace());
+  }
 }

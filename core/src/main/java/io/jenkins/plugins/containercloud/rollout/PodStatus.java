@@ -29,6 +29,11 @@ final class PodStatus {
 
   private PodStatus() {}
 
+  /** The pods not being deleted. */
+  static List<Pod> live(List<Pod> pods) {
+    return pods.stream().filter(p -> !terminating(p)).toList();
+  }
+
   static boolean terminating(Pod pod) {
     return pod.getMetadata().getDeletionTimestamp() != null;
   }

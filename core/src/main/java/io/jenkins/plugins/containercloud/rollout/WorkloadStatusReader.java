@@ -78,7 +78,9 @@ public final class WorkloadStatusReader {
 
   private static WorkloadStatus replicationController(Lookup state, WorkloadTarget target) {
     ReplicationController rc =
-        state.replicationController(target.name()).orElseThrow(() -> missing(target));
+        state
+            .replicationController(target.name())
+            .orElseThrow(() -> InvalidRolloutException.notFound(target));
     var status = rc.getStatus();
     int desired = ReplicationControllers.replicas(rc);
     String next = ReplicationControllers.annotationsOf(rc).get(Annotations.NEXT_CONTROLLER);
@@ -100,7 +102,8 @@ public final class WorkloadStatusReader {
   }
 
   private static WorkloadStatus deployment(Lookup state, WorkloadTarget target) {
-    Deployment d = state.deployment(target.name()).orElseThrow(() -> missing(target));
+    Deployment d =
+        state.deployment(target.name()).orElseThrow(() -> InvalidRolloutException.notFound(target));
     var status = d.getStatus();
     int desired = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
     int current = status == null || status.getReplicas() == null ? 0 : status.getReplicas();
@@ -126,15 +129,5 @@ public final class WorkloadStatusReader {
         PodTemplates.allImages(d.getSpec().getTemplate()),
         revision,
         rolling ? "revision " + revision + " rolling out" : null);
-  }
-
-  private static InvalidRolloutException missing(WorkloadTarget target) {
-    return new InvalidRolloutException(
-        "name: "
-            + target.kind().apiKind()
-            + " "
-            + target.name()
-            + " not found in namespace "
-            + target.namespace());
   }
 }
