@@ -65,6 +65,10 @@ public class Jenkins extends AbstractCIBase
     throw new UnsupportedOperationException("Jenkins.getRootUrl runs only inside Jenkins");
   }
 
+  public java.io.File getRootDir() {
+    throw new UnsupportedOperationException("Jenkins.getRootDir runs only inside Jenkins");
+  }
+
   // getACL and getDisplayName are required of a concrete class; Jenkins declares them too.
   @Override
   public ACL getACL() {

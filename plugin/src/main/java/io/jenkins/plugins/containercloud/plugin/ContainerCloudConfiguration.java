@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -148,6 +149,11 @@ public class ContainerCloudConfiguration extends GlobalConfiguration {
 
   /** Where the embedded history lives: {@code $JENKINS_HOME/container-cloud/history.mv.db}. */
   Path embeddedHistoryFile() {
-    return JenkinsHome.current().resolve("container-cloud").resolve("history");
+    return historyFileUnder(Jenkins.get().getRootDir().toPath());
+  }
+
+  /** The embedded history's file (without H2's {@code .mv.db}) under a Jenkins home. */
+  static Path historyFileUnder(Path jenkinsHome) {
+    return jenkinsHome.resolve("container-cloud").resolve("history");
   }
 }

@@ -121,6 +121,10 @@ class ContainerDeployExecutionTest {
     DeploymentEntry entry = fixture.host().action().getDeployments().get(0);
     assertThat(entry.isRolledBack()).isTrue();
     assertThat(entry.getReason()).isNotBlank();
+    // The summary says which image failed, not only the one it went back to.
+    assertThat(entry.getImageAfter()).isEqualTo(Workloads.IMAGE + ":v1");
+    assertThat(entry.getImageRequested()).isEqualTo(Workloads.IMAGE + ":v2-neverready");
+    assertThat(entry.isTriedOtherImage()).isTrue();
   }
 
   @Test
