@@ -65,6 +65,10 @@ public class Jenkins extends AbstractCIBase
     throw new UnsupportedOperationException("Jenkins.getRootUrl runs only inside Jenkins");
   }
 
+  public static org.springframework.security.core.Authentication getAuthentication2() {
+    throw new UnsupportedOperationException("Jenkins.getAuthentication2 runs only inside Jenkins");
+  }
+
   public java.io.File getRootDir() {
     throw new UnsupportedOperationException("Jenkins.getRootDir runs only inside Jenkins");
   }

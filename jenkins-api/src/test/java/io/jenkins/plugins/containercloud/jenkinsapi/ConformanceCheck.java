@@ -250,11 +250,19 @@ final class ConformanceCheck {
   }
 
   private static String defaultValue(Method element) {
-    Object value = element.getDefaultValue();
+    return sourceText(element.getDefaultValue());
+  }
+
+  /** A default value as the source writes it: {@code "text"}, {@code NAME}, {@code {}}. */
+  private static String sourceText(Object value) {
     return switch (value) {
       case null -> null;
       case String s -> "\"" + s + "\"";
       case Enum<?> e -> e.name();
+      case Object[] array ->
+          Arrays.stream(array)
+              .map(ConformanceCheck::sourceText)
+              .collect(Collectors.joining(", ", "{", "}"));
       default -> value.toString();
     };
   }

@@ -142,6 +142,12 @@ public class ContainerCloudConfiguration extends GlobalConfiguration {
     return history.acquire(external.key(), () -> external.database(credentials));
   }
 
+  /** Which history {@link #openHistory} opens now, as a text that changes with the setting. */
+  public String historyKey() {
+    HistoryDatabaseSettings external = historyDatabase;
+    return external == null ? "embedded" : external.key();
+  }
+
   /** Closes the shared history (once its current uses end); the next step opens it again. */
   void closeHistory() {
     history.close();
