@@ -409,7 +409,7 @@ class HpiPackageIT {
           .isEqualTo(declaring);
     }
     assertThat(index("META-INF/services/annotations/hudson.init.Initializer"))
-        .containsExactly(PAGES + "ContainerCloudPermissions");
+        .containsExactly(PAGES + "ContainerCloudPermissions", PAGES + "DashboardHost");
     assertThat(index("META-INF/services/annotations/hudson.init.Terminator"))
         .containsExactly(PAGES + "DashboardHost");
   }
@@ -423,7 +423,9 @@ class HpiPackageIT {
             "lib/containercloud/page.jelly",
             "images/symbols/container-cloud.svg",
             PACKAGE + "pages/ContainerCloudPermissions.properties",
-            PACKAGE + "action/ContainerCloudAction/summary.jelly")
+            PACKAGE + "action/ContainerCloudAction/summary.jelly",
+            PACKAGE + "action/WorkloadAction/jobMain.jelly",
+            PACKAGE + "action/WorkloadAction/index.jelly")
         .containsAll(
             List.of("index", "cluster", "rollouts", "history", "scaling", "webhooks").stream()
                 .map(v -> views + v + ".jelly")

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.containercloud.plugin.pages;
 
+import hudson.init.InitMilestone;
+import hudson.init.Initializer;
 import hudson.init.Terminator;
 import io.jenkins.plugins.containercloud.api.ApiException;
 import io.jenkins.plugins.containercloud.api.Dashboard;
@@ -9,12 +11,16 @@ import io.jenkins.plugins.containercloud.plugin.ClusterSettings;
 import io.jenkins.plugins.containercloud.plugin.ContainerCloudConfiguration;
 import io.jenkins.plugins.containercloud.plugin.CredentialResolver;
 import io.jenkins.plugins.containercloud.plugin.HistoryLease;
+import io.jenkins.plugins.containercloud.plugin.action.WorkloadAction;
+import io.jenkins.plugins.containercloud.plugin.action.WorkloadRef;
+import io.jenkins.plugins.containercloud.plugin.action.WorkloadState;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jenkins.model.Jenkins;
 
 /**
  * Keeps the {@link Dashboard} the Container Cloud pages read: made on first use from the global
@@ -47,6 +53,26 @@ public final class DashboardHost {
       current = open(configuration, key);
     }
     return current.dashboard();
+  }
+
+  /** Lets the jobs' workload panels read the dashboard's caches. */
+  @Initializer(after = InitMilestone.PLUGINS_STARTED)
+  public static void install() {
+    WorkloadAction.readStatesWith(DashboardHost::state);
+  }
+
+  /** What {@code workload} runs now, for those who may see the Container Cloud pages. */
+  static WorkloadState state(WorkloadRef workload) {
+    if (!Jenkins.get().hasPermission(ContainerCloudPermissions.VIEW)) {
+      return WorkloadState.unavailable(
+          workload, "seeing it needs the permission Container Cloud/View");
+    }
+    try {
+      return WorkloadState.find(
+          workload, INSTANCE.dashboard().workloads(workload.cluster(), workload.namespace()));
+    } catch (ApiException e) {
+      return WorkloadState.unavailable(workload, e.getMessage());
+    }
   }
 
   /** Closes the dashboard when Jenkins stops: rollouts it runs roll back and are recorded. */

@@ -100,12 +100,26 @@ final class Deployer {
     return DeploymentSummary.of("rollback", cluster.name(), report, record(report)).masked(masker);
   }
 
-  /** The history's record of the deployment as the dashboard's JSON writes it. */
+  /**
+   * The history's record of the deployment as the dashboard's JSON writes it, or an empty node when
+   * it cannot be read (the summary then takes the images from the engine's result).
+   */
   private JsonNode record(DeploymentReport report) {
-    return deployments
-        .find(report.deploymentId())
-        .<JsonNode>map(JsonViews::record)
-        .orElseGet(JsonNodeFactory.instance::objectNode);
+    // An aborted build interrupts this thread, and the history's file lock refuses to wait for an
+    // interrupted thread: read with the flag cleared, and set it again for the step to see.
+    boolean interrupted = Thread.interrupted();
+    try {
+      return deployments
+          .find(report.deploymentId())
+          .<JsonNode>map(JsonViews::record)
+          .orElseGet(JsonNodeFactory.instance::objectNode);
+    } catch (RuntimeException e) {
+      return JsonNodeFactory.instance.objectNode();
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import io.jenkins.plugins.containercloud.api.ApplyReport;
 import io.jenkins.plugins.containercloud.api.DeploymentReport;
 import io.jenkins.plugins.containercloud.plugin.SecretMasker;
 import io.jenkins.plugins.containercloud.plugin.action.DeploymentEntry;
+import io.jenkins.plugins.containercloud.plugin.action.WorkloadRef;
 import io.jenkins.plugins.containercloud.rollout.RolloutOutcome;
 import io.jenkins.plugins.containercloud.rollout.RolloutResult;
 import java.util.LinkedHashMap;
@@ -86,6 +87,13 @@ record DeploymentSummary(
         outcome,
         durationMillis,
         masker.mask(reason));
+  }
+
+  /** The workload it rolled out, unless it applied manifests. */
+  java.util.Optional<WorkloadRef> workload() {
+    return "Manifests".equals(kind)
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(new WorkloadRef(cluster, namespace, kind, name));
   }
 
   boolean succeeded() {

@@ -42,16 +42,16 @@ import org.w3c.dom.Node;
  */
 class PageViewsIT {
 
-  private static final Path HPI = Path.of("target", "container-cloud.hpi");
+  static final Path HPI = Path.of("target", "container-cloud.hpi");
   private static final String VIEWS =
       "io/jenkins/plugins/containercloud/plugin/pages/ContainerCloudRootAction/";
   private static final String SHELL = "lib/containercloud/page.jelly";
   private static final String JELLY_CORE = "jelly:core";
-  private static final String RES_URL = "/jenkins/static/0123abcd";
+  static final String RES_URL = "/jenkins/static/0123abcd";
   private static final String PLUGIN_FILES = RES_URL + "/plugin/container-cloud/";
 
   /** What Jenkins puts in for the expressions the views use (a viewer who may view and deploy). */
-  private static final Map<String, Object> JENKINS =
+  static final Map<String, Object> JENKINS =
       Map.of(
           "rootURL", "/jenkins",
           "resURL", RES_URL,
@@ -73,6 +73,9 @@ class PageViewsIT {
 
   @BeforeAll
   static void open() throws IOException {
+    if (!jar.isEmpty()) {
+      return;
+    }
     assertThat(HPI).as("run mvn package first").exists();
     try (JarFile hpi = new JarFile(HPI.toFile())) {
       for (JarEntry entry : hpi.stream().toList()) {
@@ -192,6 +195,31 @@ class PageViewsIT {
               .doesNotStartWith("javascript:");
         }
       }
+    }
+  }
+
+  /**
+   * The mount element's data attributes of {@code view} (e.g. {@code rollouts}) as Jenkins renders
+   * them for {@code jenkins}'s values, and the page's title.
+   */
+  static Map<String, String> mount(String view, Map<String, Object> jenkins) throws Exception {
+    open();
+    Element page = only(parse(VIEWS + view + ".jelly"), "/lib/containercloud", "page");
+    Map<String, Object> scope = new HashMap<>(jenkins);
+    scope.put("attrs.title", evaluate(page.getAttribute("title"), scope));
+    scope.put("attrs.page", evaluate(page.getAttribute("page"), scope));
+    Map<String, String> mount = new LinkedHashMap<>(render(parse(SHELL), scope).mount());
+    mount.put("title", String.valueOf(scope.get("attrs.title")));
+    return mount;
+  }
+
+  /** A file of the .hpi's webapp, or null. */
+  static byte[] webappFile(String name) throws IOException {
+    try (JarFile hpi = new JarFile(HPI.toFile())) {
+      JarEntry entry = hpi.getJarEntry(name);
+      return entry == null || name.startsWith("WEB-INF/")
+          ? null
+          : hpi.getInputStream(entry).readAllBytes();
     }
   }
 
