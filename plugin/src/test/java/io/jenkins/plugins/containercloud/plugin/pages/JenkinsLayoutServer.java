@@ -72,19 +72,33 @@ final class JenkinsLayoutServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      String path = exchange.getRequestURI().getPath();
-      String files = PageViewsIT.RES_URL + "/plugin/container-cloud/";
-      String pages = "/jenkins/" + ContainerCloudRootAction.URL_NAME;
-      if (path.startsWith(files)) {
-        file(exchange, path.substring(files.length()));
-      } else if (path.startsWith(pages + "/api/")) {
-        api(exchange, path.substring((pages + "/api").length()));
-      } else if (path.startsWith(pages + "/")) {
-        String view = path.substring(pages.length() + 1);
-        page(exchange, view.isEmpty() ? "index" : view);
-      } else {
-        send(exchange, 404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8));
+      route(exchange);
+    } catch (RuntimeException | IOException e) {
+      // The JDK's server drops the exchange silently; say why in the test's output.
+      e.printStackTrace();
+      throw e;
+    }
+  }
+
+  private void route(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    String files = PageViewsIT.RES_URL + "/plugin/container-cloud/";
+    String pages = "/jenkins/" + ContainerCloudRootAction.URL_NAME;
+    if (path.equals(PageViewsIT.RES_URL + "/jsbundles/styles.css")) {
+      try (var in = JenkinsLayoutServer.class.getResourceAsStream("jenkins-layout.css")) {
+        send(exchange, 200, "text/css", in.readAllBytes());
       }
+    } else if (path.equals("/favicon.ico")) {
+      send(exchange, 200, "image/svg+xml", PageViewsIT.webappFile("ui/favicon.svg"));
+    } else if (path.startsWith(files)) {
+      file(exchange, path.substring(files.length()));
+    } else if (path.startsWith(pages + "/api/")) {
+      api(exchange, path.substring((pages + "/api").length()));
+    } else if (path.startsWith(pages + "/")) {
+      String view = path.substring(pages.length() + 1);
+      page(exchange, view.isEmpty() ? "index" : view);
+    } else {
+      send(exchange, 404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8));
     }
   }
 
@@ -177,6 +191,7 @@ final class JenkinsLayoutServer implements AutoCloseable {
         <head data-rooturl="/jenkins" data-resurl="%s" data-imagesurl="%s/images" data-crumb-header="%s" data-crumb-value="%s">
           <meta charset="utf-8">
           <title>%s - Container Cloud [Jenkins]</title>
+          <link rel="stylesheet" type="text/css" href="%s/jsbundles/styles.css">
           <link rel="stylesheet" type="text/css" href="%sui/app.css">
           <script type="module" src="%sui/app.js"></script>
         </head>
@@ -206,6 +221,7 @@ final class JenkinsLayoutServer implements AutoCloseable {
                 CRUMB_HEADER,
                 escape(crumb),
                 escape(title),
+                PageViewsIT.RES_URL,
                 res,
                 res,
                 base,

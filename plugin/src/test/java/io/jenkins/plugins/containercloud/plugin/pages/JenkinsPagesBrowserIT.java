@@ -139,10 +139,12 @@ class JenkinsPagesBrowserIT {
 
   @Test
   @Order(2)
-  void clusterPage_opensTheConfiguredCluster_withItsWorkloads() throws Exception {
+  void clusterPage_opensTheConfiguredCluster_withItsNodes() throws Exception {
     browser.get(jenkins.url("/container-cloud/cluster"));
-    waitFor("table", "shop");
     assertThat(browser.getCurrentUrl()).endsWith("#/clusters/sandbox");
+    waitFor("h1", "sandbox");
+    String node = CLUSTER.client().nodes().list().getItems().get(0).getMetadata().getName();
+    waitFor("table", node);
     screenshot("jenkins-cluster");
   }
 
