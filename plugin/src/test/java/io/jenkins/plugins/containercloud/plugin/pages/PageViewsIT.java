@@ -130,7 +130,8 @@ class PageViewsIT {
           .containsEntry("data-roles", "viewer,deployer")
           .containsEntry("data-permissions", "view,deploy")
           .containsEntry("data-features", "")
-          .containsEntry("data-live", "poll");
+          .containsEntry("data-live", "poll")
+          .containsEntry("data-chrome", "embedded");
       assertThat(shell.layoutPermission()).isEqualTo("Container Cloud/View");
       assertThat(shell.resources())
           .as(view + ": the app's script and stylesheet, from the plugin's files")
@@ -233,7 +234,8 @@ class PageViewsIT {
       assertThat(in).as("the ui bundle's index.html").isNotNull();
       index = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    Set<String> names = new TreeSet<>(List.of("data-page", "data-live", "data-permissions"));
+    Set<String> names =
+        new TreeSet<>(List.of("data-page", "data-live", "data-chrome", "data-permissions"));
     Matcher m = Pattern.compile("(data-[a-z-]+)=\"\\{\\{").matcher(index);
     while (m.find()) {
       names.add(m.group(1));
