@@ -85,10 +85,12 @@ export function App({ insideMain }: { insideMain: boolean }) {
   return (
     <div class="cc-shell">
       <header class="cc-header">
-        <a class="cc-brand" href="#/">
-          Container Cloud
-        </a>
-        <nav aria-label="Container Cloud">
+        {!cfg.embedded && (
+          <a class="cc-brand" href="#/">
+            Container Cloud
+          </a>
+        )}
+        <nav aria-label="Container Cloud" hidden={cfg.embedded}>
           <ul class="cc-nav">
             {NAV.filter((n) => !n.feature || cfg.features.includes(n.feature)).map((n) => (
               <li key={n.path}>

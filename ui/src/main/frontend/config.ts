@@ -10,6 +10,8 @@ export interface Config {
   notice: string;
   logoutUrl: string;
   live: "sse" | "poll";
+  /** The host page has its own navigation (Jenkins' side panel): the app leaves out its brand and nav. */
+  embedded: boolean;
   canDeploy: boolean;
 }
 
@@ -38,6 +40,7 @@ export function readConfig(el: HTMLElement): Config {
     notice: attr(el, "notice"),
     logoutUrl: attr(el, "logoutUrl"),
     live: attr(el, "live") === "poll" ? "poll" : "sse",
+    embedded: attr(el, "chrome") === "embedded",
     canDeploy: roles.includes("deployer") || roles.includes("admin"),
   };
 }

@@ -6,6 +6,9 @@ import "./styles/app.css";
 
 const mount = document.getElementById("container-cloud-app");
 if (mount) {
+  // A host page that opens one view (Jenkins' Rollouts page, say) names it in data-page.
+  const page = (mount.dataset.page ?? "").trim();
+  if (page && !page.startsWith("{{") && !location.hash) history.replaceState(null, "", "#/" + page);
   setConfig(readConfig(mount));
   mount.classList.add("cc-app");
   render(<App insideMain={!!mount.closest("main")} />, mount);

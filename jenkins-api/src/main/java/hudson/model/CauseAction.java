@@ -10,7 +10,7 @@ public class CauseAction implements FoldableAction, RunAction2 {
 
   public CauseAction(Cause c) {}
 
-  // The three below are required of a concrete Action; Jenkins' CauseAction declares them too.
+  // The five below are required of a concrete Action; Jenkins' CauseAction declares them too.
   @Override
   public String getIconFileName() {
     throw new UnsupportedOperationException("CauseAction.getIconFileName runs only inside Jenkins");
@@ -24,5 +24,15 @@ public class CauseAction implements FoldableAction, RunAction2 {
   @Override
   public String getUrlName() {
     throw new UnsupportedOperationException("CauseAction.getUrlName runs only inside Jenkins");
+  }
+
+  @Override
+  public void onAttached(Run<?, ?> owner) {
+    throw new UnsupportedOperationException("CauseAction.onAttached runs only inside Jenkins");
+  }
+
+  @Override
+  public void onLoad(Run<?, ?> owner) {
+    throw new UnsupportedOperationException("CauseAction.onLoad runs only inside Jenkins");
   }
 }

@@ -7,6 +7,8 @@ import hudson.model.ModifiableViewGroup;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
+import hudson.security.PermissionGroup;
+import hudson.security.PermissionScope;
 import jenkins.util.io.OnMaster;
 import org.kohsuke.stapler.StaplerFallback;
 import org.kohsuke.stapler.StaplerProxy;
@@ -30,8 +32,17 @@ public class Jenkins extends AbstractCIBase
         OnMaster,
         Loadable {
 
-  /** Null: outside Jenkins there are no permissions (the reference lists no way to make one). */
-  public static final Permission ADMINISTER = null;
+  /** The group of the two permissions below; Jenkins' own is {@code Jenkins.PERMISSIONS}. */
+  private static final PermissionGroup OVERALL =
+      new PermissionGroup("Overall", Jenkins.class, null);
+
+  /** Overall/Administer: in Jenkins it implies every other permission. */
+  public static final Permission ADMINISTER =
+      new Permission(OVERALL, "Administer", null, null, PermissionScope.JENKINS);
+
+  /** Overall/Read, implied by Overall/Administer (in Jenkins through the generic read). */
+  public static final Permission READ =
+      new Permission(OVERALL, "Read", null, ADMINISTER, PermissionScope.JENKINS);
 
   private Jenkins() {}
 
@@ -52,6 +63,14 @@ public class Jenkins extends AbstractCIBase
 
   public String getRootUrl() throws IllegalStateException {
     throw new UnsupportedOperationException("Jenkins.getRootUrl runs only inside Jenkins");
+  }
+
+  public static org.springframework.security.core.Authentication getAuthentication2() {
+    throw new UnsupportedOperationException("Jenkins.getAuthentication2 runs only inside Jenkins");
+  }
+
+  public java.io.File getRootDir() {
+    throw new UnsupportedOperationException("Jenkins.getRootDir runs only inside Jenkins");
   }
 
   // getACL and getDisplayName are required of a concrete class; Jenkins declares them too.

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The Jenkins API reference ({@code signatures.txt}) parsed: its types, members and comments. */
+/** The Jenkins API catalogue ({@code catalogue.txt}) parsed: its types, members and comments. */
 final class ApiReference {
 
   /** Types whose jars are on the classpath: listed so their shape is checked, never declared. */

@@ -25,8 +25,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Holds compiled classes against the {@link ApiReference}: every listed type and member must be
- * there as listed, and the classes declared here may declare nothing else public or protected.
+ * Holds compiled classes against the {@link ApiReference} (the catalogue): every type and member
+ * declared here must be in the catalogue and match it exactly, nothing else public or protected may
+ * be declared here, and the types that come from jars must have what the catalogue lists. A
+ * catalogue entry that is not declared here is not a difference: the catalogue lists more than the
+ * plugin uses.
  */
 final class ConformanceCheck {
 
@@ -64,10 +67,14 @@ final class ConformanceCheck {
   List<String> differences() {
     differences.clear();
     for (ApiReference.Type type : reference.types().values()) {
+      boolean here = declaredHere.contains(type.name());
+      if (!here && !comesFromJar(type)) {
+        continue; // a catalogue entry the plugin does not use need not be declared
+      }
       load(type.name())
           .ifPresentOrElse(
-              c -> checkType(type, c, declaredHere.contains(type.name())),
-              () -> report("missing", "type " + type.name() + " " + type.kind()));
+              c -> checkType(type, c, here),
+              () -> report("missing", "type " + type.name() + " " + type.kind() + " (from a jar)"));
     }
     for (String name : declaredHere) {
       if (!reference.types().containsKey(name)) {
@@ -88,9 +95,7 @@ final class ConformanceCheck {
   }
 
   private void checkType(ApiReference.Type type, Class<?> c, boolean declaredHere) {
-    boolean mustComeFromJar =
-        type.section().equals(ApiReference.EXTERNAL) || fromJars.contains(type.name());
-    if (mustComeFromJar && declaredHere) {
+    if (comesFromJar(type) && declaredHere) {
       report("declared here", "type " + type.name() + " must come from its jar");
     }
     if (!Modifier.isPublic(c.getModifiers())) {
@@ -124,6 +129,11 @@ final class ConformanceCheck {
     checkMembers(type, c, declaredHere);
   }
 
+  /** Whether the type is real: taken from its jar, never declared here. */
+  private boolean comesFromJar(ApiReference.Type type) {
+    return type.section().equals(ApiReference.EXTERNAL) || fromJars.contains(type.name());
+  }
+
   private void checkAnnotation(ApiReference.Type type, Class<? extends Annotation> c) {
     compare("type " + type.name() + " retention", type.retention(), Signatures.retention(c));
     compare("type " + type.name() + " target", type.target(), Signatures.target(c));
@@ -154,7 +164,11 @@ final class ConformanceCheck {
     for (Member member : type.members()) {
       AccessibleObject actual = declared.remove(member.key());
       if (actual == null) {
-        report("missing", member.line());
+        if (!declaredHere) {
+          // A jar's type must have what the catalogue lists (else the jar is the wrong version);
+          // a type declared here need declare only the listed members the plugin uses.
+          report("missing", member.line());
+        }
         continue;
       }
       if (!member.line().equals(line(actual))) {
@@ -236,11 +250,19 @@ final class ConformanceCheck {
   }
 
   private static String defaultValue(Method element) {
-    Object value = element.getDefaultValue();
+    return sourceText(element.getDefaultValue());
+  }
+
+  /** A default value as the source writes it: {@code "text"}, {@code NAME}, {@code {}}. */
+  private static String sourceText(Object value) {
     return switch (value) {
       case null -> null;
       case String s -> "\"" + s + "\"";
       case Enum<?> e -> e.name();
+      case Object[] array ->
+          Arrays.stream(array)
+              .map(ConformanceCheck::sourceText)
+              .collect(Collectors.joining(", ", "{", "}"));
       default -> value.toString();
     };
   }

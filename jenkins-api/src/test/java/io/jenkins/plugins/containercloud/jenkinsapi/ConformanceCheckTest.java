@@ -15,7 +15,7 @@ class ConformanceCheckTest {
   private static final String NAMED = Named.class.getName();
   private static final String NAMED_SAMPLE = NamedSample.class.getName();
 
-  /** A declaration that differs from the reference below in three ways. */
+  /** A declaration that differs from the catalogue below in three ways. */
   public static class Sample {
     public Sample() {}
 
@@ -40,7 +40,7 @@ class ConformanceCheckTest {
   }
 
   @Test
-  void reportsMissingDifferingAndUnexpectedMembers_allAtOnce() {
+  void reportsDifferingAndUnexpectedMembers_allAtOnce_butNotListedOnesLeftOut() {
     List<String> differences =
         check(
             Set.of(SAMPLE),
@@ -67,12 +67,29 @@ class ConformanceCheckTest {
                 + SAMPLE
                 + ".name()Ljava/lang/String; throws: reference [InterruptedException,"
                 + " java.io.IOException], declared [java.io.IOException]",
-            "missing       method "
-                + SAMPLE
-                + " public static concrete create ()L"
-                + SAMPLE.replace('.', '/')
-                + ";",
             "unexpected    method " + SAMPLE + " public instance concrete extra ()V");
+  }
+
+  @Test
+  void acceptsCatalogueEntriesThatAreNotDeclared_butNotAJarTypeWithoutThem() {
+    List<String> differences =
+        check(
+            Set.of(),
+            Map.of(),
+            "type " + NAMED + " interface super=- interfaces=-",
+            "#   static nested",
+            "method " + NAMED + " public instance abstract name ()Ljava/lang/String;",
+            "type some.unused.Type class super=java.lang.Object interfaces=-",
+            "# ---- non-Jenkins types from Maven Central ----",
+            "type java.lang.Runnable interface super=- interfaces=-",
+            "method java.lang.Runnable public instance abstract run ()V",
+            "method java.lang.Runnable public instance abstract stop ()V",
+            "type some.missing.Jar class super=java.lang.Object interfaces=-");
+
+    assertThat(differences)
+        .containsExactlyInAnyOrder(
+            "missing       method java.lang.Runnable public instance abstract stop ()V",
+            "missing       type some.missing.Jar class (from a jar)");
   }
 
   @Test

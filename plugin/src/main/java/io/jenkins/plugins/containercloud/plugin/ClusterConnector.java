@@ -28,6 +28,25 @@ public final class ClusterConnector {
    * @throws io.jenkins.plugins.containercloud.cluster.ClusterException when the cluster is
    */
   public static Cluster connect(ClusterSettings settings, CredentialResolver credentials) {
+    // The engine reads a kubeconfig from a file: a private copy that lives as long as connecting.
+    Path file = privateFile(settings);
+    try {
+      return Cluster.connect(config(settings, credentials, file));
+    } finally {
+      delete(file);
+    }
+  }
+
+  /**
+   * The engine's configuration of the cluster {@code settings} describe, for connecting later and
+   * again (the dashboard reconnects after failures).
+   *
+   * @param kubeconfigFile where a kubeconfig's content is written (private to this user); the
+   *     caller deletes it when it no longer connects
+   * @throws IllegalArgumentException when the settings or credentials are unusable
+   */
+  public static ClusterConfig config(
+      ClusterSettings settings, CredentialResolver credentials, Path kubeconfigFile) {
     settings
         .problem()
         .ifPresent(
@@ -52,16 +71,22 @@ public final class ClusterConnector {
                 + settings.getName()
                 + ": serverUrl: a token needs the API server's URL, e.g. https://10.0.0.1:6443");
       }
-      return Cluster.connect(
-          ClusterConfig.token(
-              settings.getName(),
-              URI.create(settings.getServerUrl()),
-              token.getSecret().getPlainText(),
-              settings.getCaCertificate(),
-              settings.getNamespace()));
+      return ClusterConfig.token(
+          settings.getName(),
+          URI.create(settings.getServerUrl()),
+          token.getSecret().getPlainText(),
+          settings.getCaCertificate(),
+          settings.getNamespace());
     }
     if (found instanceof FileCredentials kubeconfig) {
-      return connectWithKubeconfig(settings, kubeconfig);
+      try (InputStream content = kubeconfig.getContent()) {
+        Files.write(kubeconfigFile, content.readAllBytes());
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "cluster " + settings.getName() + ": cannot read the kubeconfig credentials", e);
+      }
+      return ClusterConfig.kubeconfig(
+          settings.getName(), kubeconfigFile, null, settings.getNamespace());
     }
     throw new IllegalArgumentException(
         field
@@ -70,32 +95,25 @@ public final class ClusterConnector {
             + "' are neither a Secret file (kubeconfig) nor Secret text (token)");
   }
 
-  /** The engine reads the kubeconfig from a file, so it gets a private copy that lives briefly. */
-  private static Cluster connectWithKubeconfig(
-      ClusterSettings settings, FileCredentials kubeconfig) {
-    Path file = null;
+  /** An empty file only this user may read, in the temporary folder. */
+  public static Path privateFile(ClusterSettings settings) {
     try {
-      file =
-          Files.createTempFile(
-              "container-cloud-kubeconfig",
-              ".yaml",
-              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      try (InputStream content = kubeconfig.getContent()) {
-        Files.write(file, content.readAllBytes());
-      }
-      return Cluster.connect(
-          ClusterConfig.kubeconfig(settings.getName(), file, null, settings.getNamespace()));
+      return Files.createTempFile(
+          "container-cloud-kubeconfig",
+          ".yaml",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "cluster " + settings.getName() + ": cannot read the kubeconfig credentials", e);
-    } finally {
-      if (file != null) {
-        try {
-          Files.deleteIfExists(file);
-        } catch (IOException e) {
-          // the file is private to this user and in the temporary folder; nothing more to do
-        }
-      }
+          "cluster " + settings.getName() + ": cannot make a private file for its kubeconfig", e);
+    }
+  }
+
+  /** Deletes a file {@link #privateFile} made. */
+  public static void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // the file is private to this user and in the temporary folder; nothing more to do
     }
   }
 }

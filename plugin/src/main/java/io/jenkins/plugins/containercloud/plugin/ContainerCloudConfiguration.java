@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -141,6 +142,12 @@ public class ContainerCloudConfiguration extends GlobalConfiguration {
     return history.acquire(external.key(), () -> external.database(credentials));
   }
 
+  /** Which history {@link #openHistory} opens now, as a text that changes with the setting. */
+  public String historyKey() {
+    HistoryDatabaseSettings external = historyDatabase;
+    return external == null ? "embedded" : external.key();
+  }
+
   /** Closes the shared history (once its current uses end); the next step opens it again. */
   void closeHistory() {
     history.close();
@@ -148,6 +155,11 @@ public class ContainerCloudConfiguration extends GlobalConfiguration {
 
   /** Where the embedded history lives: {@code $JENKINS_HOME/container-cloud/history.mv.db}. */
   Path embeddedHistoryFile() {
-    return JenkinsHome.current().resolve("container-cloud").resolve("history");
+    return historyFileUnder(Jenkins.get().getRootDir().toPath());
+  }
+
+  /** The embedded history's file (without H2's {@code .mv.db}) under a Jenkins home. */
+  static Path historyFileUnder(Path jenkinsHome) {
+    return jenkinsHome.resolve("container-cloud").resolve("history");
   }
 }

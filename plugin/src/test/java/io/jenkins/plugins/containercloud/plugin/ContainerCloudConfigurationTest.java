@@ -77,8 +77,7 @@ class ContainerCloudConfigurationTest {
 
   @Test
   void defaultHistoryFile_isUnderTheJenkinsHome() {
-    ContainerCloudConfiguration plain = new ContainerCloudConfiguration(false);
-    assertThat(plain.embeddedHistoryFile())
-        .isEqualTo(JenkinsHome.current().resolve("container-cloud/history"));
+    assertThat(ContainerCloudConfiguration.historyFileUnder(Path.of("/var/lib/jenkins")))
+        .isEqualTo(Path.of("/var/lib/jenkins/container-cloud/history"));
   }
 }

@@ -54,6 +54,7 @@ class HpiPackageIT {
   private static final Path HPI = Path.of("target", "container-cloud.hpi");
   private static final String INNER_JAR = "WEB-INF/lib/container-cloud.jar";
   private static final String PACKAGE = "io/jenkins/plugins/containercloud/plugin/";
+  private static final String PAGES = "io.jenkins.plugins.containercloud.plugin.pages.";
 
   /** The plugin versions of the shared Jenkins API reference (its README's tables). */
   private static final Map<String, String> DEPENDENCIES =
@@ -385,8 +386,68 @@ class HpiPackageIT {
             .filter(c -> c.isAnnotationPresent(Extension.class))
             .map(Class::getName)
             .collect(Collectors.toCollection(TreeSet::new));
-    assertThat(annotated).hasSize(8);
+    assertThat(annotated).hasSize(9).contains(PAGES + "ContainerCloudRootAction");
     assertThat(indexed).isEqualTo(annotated);
+  }
+
+  @Test
+  void initializerAndTerminatorIndexes_listTheClassesDeclaringThem() throws Exception {
+    for (String annotation : List.of("hudson.init.Initializer", "hudson.init.Terminator")) {
+      Class<? extends java.lang.annotation.Annotation> type =
+          Class.forName(annotation).asSubclass(java.lang.annotation.Annotation.class);
+      Set<String> declaring =
+          classes.stream()
+              .filter(
+                  c ->
+                      Arrays.stream(c.getDeclaredMethods())
+                          .anyMatch(m -> m.isAnnotationPresent(type)))
+              .map(Class::getName)
+              .collect(Collectors.toCollection(TreeSet::new));
+      assertThat(declaring).as(annotation).isNotEmpty();
+      assertThat(index("META-INF/services/annotations/" + annotation))
+          .as(annotation)
+          .isEqualTo(declaring);
+    }
+    assertThat(index("META-INF/services/annotations/hudson.init.Initializer"))
+        .containsExactly(PAGES + "ContainerCloudPermissions", PAGES + "DashboardHost");
+    assertThat(index("META-INF/services/annotations/hudson.init.Terminator"))
+        .containsExactly(PAGES + "DashboardHost");
+  }
+
+  @Test
+  void pagesViewsSymbolAndWebapp_areInPlace() throws IOException {
+    String views = PACKAGE + "pages/ContainerCloudRootAction/";
+    assertThat(innerEntries)
+        .contains(
+            "lib/containercloud/taglib",
+            "lib/containercloud/page.jelly",
+            "images/symbols/container-cloud.svg",
+            PACKAGE + "pages/ContainerCloudPermissions.properties",
+            PACKAGE + "action/ContainerCloudAction/summary.jelly",
+            PACKAGE + "action/WorkloadAction/jobMain.jelly",
+            PACKAGE + "action/WorkloadAction/index.jelly")
+        .containsAll(
+            List.of("index", "cluster", "rollouts", "history", "scaling", "webhooks").stream()
+                .map(v -> views + v + ".jelly")
+                .toList());
+    try (JarFile hpi = new JarFile(HPI.toFile())) {
+      for (String file : List.of("ui/app.js", "ui/app.css", "css/container-cloud.css")) {
+        assertThat(hpi.getEntry(file)).as(file + " in the .hpi's webapp").isNotNull();
+      }
+      assertThat(hpi.getEntry("ui/index.html")).as("the standalone host's page").isNull();
+      assertThat(hpi.getEntry("ui/UiBundle.class")).isNull();
+    }
+  }
+
+  private static Set<String> index(String entry) throws IOException {
+    try (JarFile jar = new JarFile(innerJar.toFile())) {
+      JarEntry found = jar.getJarEntry(entry);
+      assertThat(found).as(entry).isNotNull();
+      return new TreeSet<>(
+          new String(jar.getInputStream(found).readAllBytes(), StandardCharsets.UTF_8)
+              .lines()
+              .toList());
+    }
   }
 
   @Test

@@ -3,7 +3,9 @@ package io.jenkins.plugins.containercloud.symbolindex;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
@@ -16,20 +18,33 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * Writes {@value #INDEX}: the binary name of every class annotated with {@code
- * org.jenkinsci.Symbol}, one per line, which Jenkins reads (through annotation-indexer's {@code
- * Index.list}) to resolve the symbols of Pipeline steps and configuration-as-code.
+ * Writes annotation-indexer's indexes, {@code META-INF/services/annotations/ANNOTATION}: for {@code
+ * org.jenkinsci.Symbol} ({@value #INDEX}) and for {@code hudson.init.Initializer} and {@code
+ * Terminator}, the binary name of every class that is annotated or declares an annotated member,
+ * one per line. Jenkins reads them (through annotation-indexer's {@code Index.list}) to resolve the
+ * symbols of Pipeline steps and configuration-as-code, and to run initializers and terminators.
  *
  * <p>Jenkins' own annotation-indexer does this job, but it is published only in the Jenkins
- * repository; this processor writes the same file in the same format.
+ * repository; this processor writes the same files in the same format.
  */
-@SupportedAnnotationTypes(SymbolIndexProcessor.SYMBOL)
+@SupportedAnnotationTypes({
+  SymbolIndexProcessor.SYMBOL,
+  SymbolIndexProcessor.INITIALIZER,
+  SymbolIndexProcessor.TERMINATOR
+})
 public final class SymbolIndexProcessor extends AbstractProcessor {
 
   static final String SYMBOL = "org.jenkinsci.Symbol";
-  static final String INDEX = "META-INF/services/annotations/" + SYMBOL;
+  static final String INITIALIZER = "hudson.init.Initializer";
+  static final String TERMINATOR = "hudson.init.Terminator";
+  static final String INDEX = index(SYMBOL);
 
-  private final Set<String> classes = new TreeSet<>();
+  private final Map<String, Set<String>> classes = new TreeMap<>();
+
+  /** The index file of {@code annotation}. */
+  static String index(String annotation) {
+    return "META-INF/services/annotations/" + annotation;
+  }
 
   @Override
   public SourceVersion getSupportedSourceVersion() {
@@ -39,26 +54,45 @@ public final class SymbolIndexProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     for (TypeElement annotation : annotations) {
+      Set<String> names =
+          classes.computeIfAbsent(
+              annotation.getQualifiedName().toString(), a -> new TreeSet<String>());
       for (Element element : round.getElementsAnnotatedWith(annotation)) {
-        if (element instanceof TypeElement type) {
-          classes.add(processingEnv.getElementUtils().getBinaryName(type).toString());
+        TypeElement type = enclosingType(element);
+        if (type != null) {
+          names.add(processingEnv.getElementUtils().getBinaryName(type).toString());
         }
       }
     }
-    if (round.processingOver() && !classes.isEmpty()) {
-      write();
+    if (round.processingOver()) {
+      classes.forEach(
+          (annotation, names) -> {
+            if (!names.isEmpty()) {
+              write(index(annotation), names);
+            }
+          });
     }
     // Other processors (sezpoz's among them) may want to see the annotation as well.
     return false;
   }
 
-  private void write() {
+  /** The class itself, or the class declaring an annotated method or field. */
+  private static TypeElement enclosingType(Element element) {
+    for (Element e = element; e != null; e = e.getEnclosingElement()) {
+      if (e instanceof TypeElement type) {
+        return type;
+      }
+    }
+    return null;
+  }
+
+  private void write(String index, Set<String> names) {
     try {
       FileObject file =
-          processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", INDEX);
+          processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", index);
       try (Writer out =
           new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
-        for (String name : classes) {
+        for (String name : names) {
           out.write(name);
           out.write('\n');
         }
@@ -66,7 +100,7 @@ public final class SymbolIndexProcessor extends AbstractProcessor {
     } catch (IOException e) {
       processingEnv
           .getMessager()
-          .printMessage(Diagnostic.Kind.ERROR, "cannot write " + INDEX + ": " + e.getMessage());
+          .printMessage(Diagnostic.Kind.ERROR, "cannot write " + index + ": " + e.getMessage());
     }
   }
 }

@@ -54,6 +54,33 @@ class SymbolIndexProcessorTest {
   }
 
   @Test
+  void listsTheClassesDeclaringInitializersAndTerminators() throws IOException {
+    Path out =
+        compile(
+            Map.of(
+                "a/Start.java",
+                """
+                package a;
+                public class Start {
+                  @hudson.init.Initializer(after = hudson.init.InitMilestone.PLUGINS_STARTED)
+                  public static void init() {}
+                  @hudson.init.Terminator
+                  public static void stop() {}
+                }
+                """));
+
+    assertThat(
+            Files.readAllLines(
+                out.resolve(SymbolIndexProcessor.index(SymbolIndexProcessor.INITIALIZER))))
+        .containsExactly("a.Start");
+    assertThat(
+            Files.readAllLines(
+                out.resolve(SymbolIndexProcessor.index(SymbolIndexProcessor.TERMINATOR))))
+        .containsExactly("a.Start");
+    assertThat(out.resolve(SymbolIndexProcessor.INDEX)).doesNotExist();
+  }
+
+  @Test
   void writesNoIndex_whenNothingIsAnnotated() throws IOException {
     Path out = compile(Map.of("c/Plain.java", "package c; public class Plain {}"));
 

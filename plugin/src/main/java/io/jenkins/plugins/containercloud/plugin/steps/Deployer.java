@@ -1,8 +1,11 @@
 package io.jenkins.plugins.containercloud.plugin.steps;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.jenkins.plugins.containercloud.api.ApplyReport;
 import io.jenkins.plugins.containercloud.api.DeploymentReport;
 import io.jenkins.plugins.containercloud.api.Deployments;
+import io.jenkins.plugins.containercloud.api.JsonViews;
 import io.jenkins.plugins.containercloud.cluster.Cluster;
 import io.jenkins.plugins.containercloud.history.Trigger;
 import io.jenkins.plugins.containercloud.plugin.SecretMasker;
@@ -81,7 +84,7 @@ final class Deployer {
     } catch (InvalidRolloutException e) {
       throw inStepTerms(e, plan);
     }
-    return DeploymentSummary.of("deploy", cluster.name(), report).masked(masker);
+    return DeploymentSummary.of("deploy", cluster.name(), report, record(report)).masked(masker);
   }
 
   DeploymentSummary rollback(Cluster cluster, DeployPlan plan) {
@@ -94,7 +97,29 @@ final class Deployer {
     } catch (InvalidRolloutException e) {
       throw inStepTerms(e, plan);
     }
-    return DeploymentSummary.of("rollback", cluster.name(), report).masked(masker);
+    return DeploymentSummary.of("rollback", cluster.name(), report, record(report)).masked(masker);
+  }
+
+  /**
+   * The history's record of the deployment as the dashboard's JSON writes it, or an empty node when
+   * it cannot be read (the summary then takes the images from the engine's result).
+   */
+  private JsonNode record(DeploymentReport report) {
+    // An aborted build interrupts this thread, and the history's file lock refuses to wait for an
+    // interrupted thread: read with the flag cleared, and set it again for the step to see.
+    boolean interrupted = Thread.interrupted();
+    try {
+      return deployments
+          .find(report.deploymentId())
+          .<JsonNode>map(JsonViews::record)
+          .orElseGet(JsonNodeFactory.instance::objectNode);
+    } catch (RuntimeException e) {
+      return JsonNodeFactory.instance.objectNode();
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /**

@@ -1,9 +1,11 @@
 package io.jenkins.plugins.containercloud.plugin.steps;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.containercloud.api.ApplyReport;
 import io.jenkins.plugins.containercloud.api.DeploymentReport;
 import io.jenkins.plugins.containercloud.plugin.SecretMasker;
 import io.jenkins.plugins.containercloud.plugin.action.DeploymentEntry;
+import io.jenkins.plugins.containercloud.plugin.action.WorkloadRef;
 import io.jenkins.plugins.containercloud.rollout.RolloutOutcome;
 import io.jenkins.plugins.containercloud.rollout.RolloutResult;
 import java.util.LinkedHashMap;
@@ -22,11 +24,18 @@ record DeploymentSummary(
     String name,
     String imageBefore,
     String imageAfter,
+    String imageRequested,
     RolloutOutcome outcome,
     long durationMillis,
     String reason) {
 
-  static DeploymentSummary of(String operation, String cluster, DeploymentReport report) {
+  /**
+   * @param record the history's record of it as {@code core} writes it for the dashboard ({@code
+   *     JsonViews.record}), or an empty node when it cannot be read: the images come from there, so
+   *     the build page shows what the dashboard shows, the attempted image included
+   */
+  static DeploymentSummary of(
+      String operation, String cluster, DeploymentReport report, JsonNode record) {
     RolloutResult result = report.result();
     return new DeploymentSummary(
         report.deploymentId(),
@@ -35,8 +44,9 @@ record DeploymentSummary(
         result.workload().namespace(),
         result.workload().kind().apiKind(),
         result.workload().name(),
-        result.imageBefore(),
-        result.imageAfter(),
+        text(record, "imageBefore", result.imageBefore()),
+        text(record, "imageAfter", result.imageAfter()),
+        text(record, "imageRequested", null),
         result.outcome(),
         result.duration().toMillis(),
         result.reason());
@@ -52,6 +62,7 @@ record DeploymentSummary(
         "Manifests",
         name,
         null,
+        image,
         image,
         report.result().outcome(),
         report.result().duration().toMillis(),
@@ -72,9 +83,17 @@ record DeploymentSummary(
         masker.mask(name),
         masker.mask(imageBefore),
         masker.mask(imageAfter),
+        masker.mask(imageRequested),
         outcome,
         durationMillis,
         masker.mask(reason));
+  }
+
+  /** The workload it rolled out, unless it applied manifests. */
+  java.util.Optional<WorkloadRef> workload() {
+    return "Manifests".equals(kind)
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(new WorkloadRef(cluster, namespace, kind, name));
   }
 
   boolean succeeded() {
@@ -108,9 +127,15 @@ record DeploymentSummary(
         name,
         imageBefore,
         imageAfter,
+        imageRequested,
         outcome.name(),
         durationMillis,
         reason);
+  }
+
+  private static String text(JsonNode record, String field, String otherwise) {
+    JsonNode value = record.get(field);
+    return value == null || value.isNull() ? otherwise : value.asText();
   }
 
   /** What the step returns to the Pipeline script. */
@@ -124,6 +149,7 @@ record DeploymentSummary(
     map.put("name", name);
     map.put("imageBefore", imageBefore);
     map.put("imageAfter", imageAfter);
+    map.put("imageRequested", imageRequested);
     map.put("durationMillis", durationMillis);
     map.put("rolledBack", outcome == RolloutOutcome.ROLLED_BACK);
     map.put("reason", reason);

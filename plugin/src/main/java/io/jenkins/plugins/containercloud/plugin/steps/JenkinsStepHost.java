@@ -2,11 +2,14 @@ package io.jenkins.plugins.containercloud.plugin.steps;
 
 import hudson.EnvVars;
 import hudson.FilePath;
+import hudson.model.Job;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.containercloud.plugin.ContainerCloudConfiguration;
 import io.jenkins.plugins.containercloud.plugin.CredentialResolver;
 import io.jenkins.plugins.containercloud.plugin.action.ContainerCloudAction;
+import io.jenkins.plugins.containercloud.plugin.action.WorkloadAction;
+import io.jenkins.plugins.containercloud.plugin.action.WorkloadRef;
 import java.io.IOException;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -86,6 +89,20 @@ final class JenkinsStepHost implements StepHost {
         run.addAction(action);
       }
       return action;
+    }
+  }
+
+  @Override
+  public void deployedTo(WorkloadRef workload) {
+    Job<?, ?> job = run.getParent();
+    synchronized (job) {
+      WorkloadAction action = job.getAction(WorkloadAction.class);
+      if (action == null) {
+        action = new WorkloadAction();
+        // Kept with the job until Jenkins restarts (the next deployment adds it again).
+        job.addAction(action);
+      }
+      action.deployed(workload);
     }
   }
 }

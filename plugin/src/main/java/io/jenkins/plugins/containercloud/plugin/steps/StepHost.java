@@ -7,6 +7,7 @@ import io.jenkins.plugins.containercloud.plugin.ContainerCloudConfiguration;
 import io.jenkins.plugins.containercloud.plugin.CredentialResolver;
 import io.jenkins.plugins.containercloud.plugin.HistoryLease;
 import io.jenkins.plugins.containercloud.plugin.action.ContainerCloudAction;
+import io.jenkins.plugins.containercloud.plugin.action.WorkloadRef;
 import java.io.IOException;
 
 /**
@@ -46,6 +47,11 @@ interface StepHost {
 
   /** The build's Container Cloud summary, created on first use. */
   ContainerCloudAction action();
+
+  /**
+   * Remembers on the job that its build deployed to {@code workload} (the job's panel shows it).
+   */
+  default void deployedTo(WorkloadRef workload) {}
 
   /** Makes the host of a step from its context. */
   @FunctionalInterface

@@ -10,6 +10,7 @@ final class StepOutcomes {
   static Map<String, Object> finish(StepHost host, DeploymentSummary summary)
       throws StepFailedException, InterruptedException {
     host.action().add(summary.entry());
+    summary.workload().ifPresent(host::deployedTo);
     if (Thread.interrupted()) {
       // The build was aborted during the rollout; the engine has rolled it back.
       host.listener().getLogger().println(summary.failure());

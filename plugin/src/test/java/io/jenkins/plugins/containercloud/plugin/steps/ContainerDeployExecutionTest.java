@@ -9,6 +9,7 @@ import io.jenkins.plugins.containercloud.history.Outcome;
 import io.jenkins.plugins.containercloud.history.Trigger;
 import io.jenkins.plugins.containercloud.plugin.TestCredentials;
 import io.jenkins.plugins.containercloud.plugin.action.DeploymentEntry;
+import io.jenkins.plugins.containercloud.plugin.action.WorkloadRef;
 import io.jenkins.plugins.containercloud.testing.KubeTestbed;
 import io.jenkins.plugins.containercloud.testing.Workloads;
 import java.nio.charset.StandardCharsets;
@@ -84,6 +85,8 @@ class ContainerDeployExecutionTest {
     DeploymentEntry entry = fixture.host().action().getDeployments().get(0);
     assertThat(entry.getDeploymentId()).isEqualTo(result.get("deploymentId"));
     assertThat(entry.getOutcome()).isEqualTo("SUCCEEDED");
+    assertThat(fixture.host().workloads().getWorkloads())
+        .containsExactly(new WorkloadRef("testbed", KUBE.namespace(), "Deployment", "web"));
   }
 
   @Test
@@ -121,6 +124,10 @@ class ContainerDeployExecutionTest {
     DeploymentEntry entry = fixture.host().action().getDeployments().get(0);
     assertThat(entry.isRolledBack()).isTrue();
     assertThat(entry.getReason()).isNotBlank();
+    // The summary says which image failed, not only the one it went back to.
+    assertThat(entry.getImageAfter()).isEqualTo(Workloads.IMAGE + ":v1");
+    assertThat(entry.getImageRequested()).isEqualTo(Workloads.IMAGE + ":v2-neverready");
+    assertThat(entry.isTriedOtherImage()).isTrue();
   }
 
   @Test

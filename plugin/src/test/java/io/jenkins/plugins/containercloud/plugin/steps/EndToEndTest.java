@@ -48,9 +48,11 @@ class EndToEndTest {
       assertThat(fixture.image("deployment", "hello")).isEqualTo(built.get("reference"));
       assertThat(host.action().getImages()).hasSize(1);
       assertThat(host.action().getDeployments()).hasSize(1);
-      assertThat(host.action().json())
-          .contains((String) built.get("digest"))
-          .contains((String) deployed.get("deploymentId"));
+      assertThat(host.action().getImages().get(0).getDigest()).isEqualTo(built.get("digest"));
+      assertThat(host.action().getDeployments().get(0).getDeploymentId())
+          .isEqualTo(deployed.get("deploymentId"));
+      assertThat(host.action().getDeployments().get(0).getImageRequested())
+          .isEqualTo(built.get("reference"));
     }
   }
 }

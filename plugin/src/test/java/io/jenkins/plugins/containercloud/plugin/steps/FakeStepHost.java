@@ -7,6 +7,8 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.containercloud.plugin.ContainerCloudConfiguration;
 import io.jenkins.plugins.containercloud.plugin.CredentialResolver;
 import io.jenkins.plugins.containercloud.plugin.action.ContainerCloudAction;
+import io.jenkins.plugins.containercloud.plugin.action.WorkloadAction;
+import io.jenkins.plugins.containercloud.plugin.action.WorkloadRef;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +27,7 @@ final class FakeStepHost implements StepHost {
   private final TaskListener listener = () -> logStream;
   private final EnvVars environment = new EnvVars();
   private final ContainerCloudAction action = new ContainerCloudAction();
+  private final WorkloadAction workloads = new WorkloadAction();
   private final ContainerCloudConfiguration configuration;
   private final CredentialResolver credentials;
   private final CredentialResolver systemCredentials;
@@ -100,5 +103,15 @@ final class FakeStepHost implements StepHost {
   @Override
   public ContainerCloudAction action() {
     return action;
+  }
+
+  @Override
+  public void deployedTo(WorkloadRef workload) {
+    workloads.deployed(workload);
+  }
+
+  /** The job's workload panel, as the steps filled it. */
+  WorkloadAction workloads() {
+    return workloads;
   }
 }

@@ -175,6 +175,7 @@ class PipelineExamplesTest {
             "name",
             "before",
             "after",
+            "after",
             RolloutOutcome.SUCCEEDED,
             1,
             null)

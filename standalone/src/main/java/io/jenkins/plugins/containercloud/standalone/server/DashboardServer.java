@@ -1,12 +1,11 @@
 package io.jenkins.plugins.containercloud.standalone.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.jenkins.plugins.containercloud.api.ApiException;
+import io.jenkins.plugins.containercloud.api.ApiRequests;
 import io.jenkins.plugins.containercloud.api.ClusterViews;
 import io.jenkins.plugins.containercloud.api.Dashboard;
 import io.jenkins.plugins.containercloud.api.DashboardJson;
@@ -352,44 +351,11 @@ public final class DashboardServer implements AutoCloseable {
   }
 
   private static int limit(Context ctx, int defaultValue, int max) {
-    String text = ctx.queryParam("limit");
-    if (text == null || text.isBlank()) {
-      return defaultValue;
-    }
-    try {
-      int value = Integer.parseInt(text.trim());
-      if (value >= 1 && value <= max) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw ApiException.badRequest("limit", "limit: give a whole number from 1 to " + max);
+    return ApiRequests.limit(ctx.queryParam("limit"), defaultValue, max);
   }
 
   private static <T> T body(Context ctx, Class<T> type) {
-    String contentType = ctx.contentType();
-    if (contentType == null || !contentType.startsWith("application/json")) {
-      throw new ApiException(415, "send the request body as application/json", null);
-    }
-    try {
-      return DashboardJson.MAPPER
-          .readerFor(type)
-          .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .readValue(ctx.bodyAsBytes());
-    } catch (UnrecognizedPropertyException e) {
-      throw ApiException.badRequest(
-          e.getPropertyName(), e.getPropertyName() + ": not a field of this request");
-    } catch (MismatchedInputException e) {
-      String field =
-          e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
-      throw ApiException.badRequest(
-          field, (field == null ? "body" : field) + ": wrong type of value");
-    } catch (JsonProcessingException e) {
-      throw ApiException.badRequest(null, "the body is not valid JSON");
-    } catch (java.io.IOException e) {
-      throw ApiException.badRequest(null, "the body could not be read");
-    }
+    return ApiRequests.body(ctx.contentType(), ctx.bodyAsBytes(), type);
   }
 
   private static void json(Context ctx, Object body) {
@@ -401,13 +367,7 @@ public final class DashboardServer implements AutoCloseable {
   }
 
   private static void error(Context ctx, int status, String message, String field) {
-    Map<String, Object> error = new LinkedHashMap<>();
-    error.put("status", status);
-    error.put("message", message);
-    if (field != null) {
-      error.put("field", field);
-    }
     ctx.status(status);
-    json(ctx, Map.of("error", error));
+    json(ctx, ApiRequests.error(status, message, field));
   }
 }

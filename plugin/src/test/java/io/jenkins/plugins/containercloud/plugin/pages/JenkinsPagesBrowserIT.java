@@ -1,0 +1,267 @@
+package io.jenkins.plugins.containercloud.plugin.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.jenkins.plugins.containercloud.api.Dashboard;
+import io.jenkins.plugins.containercloud.api.DashboardCluster;
+import io.jenkins.plugins.containercloud.api.Deployments;
+import io.jenkins.plugins.containercloud.cluster.ClusterConfig;
+import io.jenkins.plugins.containercloud.history.HistoryDatabase;
+import io.jenkins.plugins.containercloud.testing.SandboxCluster;
+import io.jenkins.plugins.containercloud.testing.Workloads;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The Container Cloud pages as Jenkins hosts them, in Debian's headless Chromium: the views' mount
+ * elements rendered from the packaged .hpi inside Jenkins' layout with its enforced CSP ({@link
+ * JenkinsLayoutServer}), the app loaded from the .hpi's webapp, its JSON from the plugin's {@link
+ * DashboardApi} on the in-JVM sandbox cluster. Screenshots go to {@code target/screenshots}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class JenkinsPagesBrowserIT {
+
+  @RegisterExtension static final SandboxCluster CLUSTER = new SandboxCluster();
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  @TempDir static Path dir;
+
+  private Dashboard dashboard;
+  private JenkinsLayoutServer jenkins;
+  private ChromeDriver browser;
+  private final List<String> consoleErrors = new ArrayList<>();
+
+  @BeforeAll
+  void start() throws Exception {
+    new Workloads(CLUSTER).deployment("shop", 2, "1", 60);
+    Clock clock = Clock.systemUTC();
+    dashboard =
+        new Dashboard(
+            List.of(
+                new DashboardCluster(
+                    ClusterConfig.kubeconfig(
+                        "sandbox", CLUSTER.kubeconfig(), null, CLUSTER.namespace()),
+                    "sandbox",
+                    true,
+                    clock)),
+            Deployments.open(HistoryDatabase.h2File(dir.resolve("history"))),
+            clock);
+    dashboard.start();
+    Map<String, Object> values = new HashMap<>(PageViewsIT.JENKINS);
+    values.put("it.clusterRoute", "clusters/sandbox");
+    jenkins = new JenkinsLayoutServer(new DashboardApi(() -> dashboard), values);
+
+    assertThat(CHROMEDRIVER).as("Debian's chromium-driver (testbed/up installs it)").isExecutable();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--window-size=1400,900",
+        "--disable-dev-shm-usage",
+        "--lang=en-US");
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    browser =
+        new ChromeDriver(
+            new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build(),
+            options);
+  }
+
+  @AfterAll
+  void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (jenkins != null) {
+      jenkins.close();
+    }
+    if (dashboard != null) {
+      dashboard.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void overview_showsTheCluster_insideJenkinsLayout() throws Exception {
+    browser.get(jenkins.url("/container-cloud/"));
+    waitFor("#cc-cluster-sandbox", "sandbox");
+    assertThat(
+            browser.findElement(By.cssSelector("#main-panel #container-cloud-app")).isDisplayed())
+        .isTrue();
+    waitFor(".cc-live", "Refreshing every 5 s");
+    screenshot("jenkins-overview");
+  }
+
+  @Test
+  @Order(2)
+  void clusterPage_opensTheConfiguredCluster_withItsNodes() throws Exception {
+    browser.get(jenkins.url("/container-cloud/cluster"));
+    assertThat(browser.getCurrentUrl()).endsWith("#/clusters/sandbox");
+    waitFor("h1", "sandbox");
+    String node = CLUSTER.client().nodes().list().getItems().get(0).getMetadata().getName();
+    waitFor("table", node);
+    screenshot("jenkins-cluster");
+  }
+
+  @Test
+  @Order(3)
+  void aRolloutStartedOnTheRolloutsPage_postsWithTheCrumb_andSucceedsLive() throws Exception {
+    browser.get(jenkins.url("/container-cloud/rollouts"));
+    waitFor("h1", "Rollouts");
+    click("button", "Start rollout");
+    retrying(() -> new Select(waitFor("#cc-field-cluster", "")).selectByVisibleText("sandbox"));
+    type("cc-field-namespace", CLUSTER.namespace());
+    retrying(() -> new Select(waitFor("#cc-field-kind", "")).selectByVisibleText("Deployment"));
+    type("cc-field-name", "shop");
+    type("cc-field-image", Workloads.IMAGE + ":2");
+    click("#cc-start-rollout button[type=submit]", "Start rollout");
+    waitFor("h1", "shop");
+    // No event stream in Jenkins: the page learns of the end by polling.
+    waitFor(".cc-badge", "succeeded", Duration.ofSeconds(120));
+    assertThat(jenkins.refusedPosts()).isZero();
+    screenshot("jenkins-rollout");
+  }
+
+  @Test
+  @Order(4)
+  void historyPage_listsTheRollout() throws Exception {
+    browser.get(jenkins.url("/container-cloud/history"));
+    waitFor("table", "shop");
+    screenshot("jenkins-history");
+  }
+
+  @Test
+  @Order(5)
+  void polls_areAnswered304_whenNothingChanged() {
+    browser.get(jenkins.url("/container-cloud/history"));
+    waitFor("table", "shop");
+    int before = jenkins.notModified();
+    await().atMost(Duration.ofSeconds(30)).until(() -> jenkins.notModified() > before);
+  }
+
+  @Test
+  @Order(6)
+  void aPostWithoutTheCrumb_isRefused() throws Exception {
+    HttpResponse<String> refused =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(jenkins.url("/container-cloud/api/v1/rollouts")))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(refused.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  @Order(7)
+  void theConsoleHasNoErrors_soNothingBrokeJenkinsCsp() {
+    collectConsole();
+    assertThat(consoleErrors).isEmpty();
+  }
+
+  private WebElement waitFor(String css, String text) {
+    return waitFor(css, text, Duration.ofSeconds(30));
+  }
+
+  private WebElement waitFor(String css, String text, Duration timeout) {
+    return new WebDriverWait(browser, timeout)
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              for (WebElement e : d.findElements(By.cssSelector(css))) {
+                if (e.isDisplayed() && e.getText().contains(text)) {
+                  return e;
+                }
+              }
+              return null;
+            });
+  }
+
+  private void click(String css, String text) {
+    retrying(() -> waitFor(css, text).click());
+  }
+
+  private void type(String id, String text) {
+    retrying(
+        () -> {
+          WebElement field = waitFor("#" + id, "");
+          field.clear();
+          field.sendKeys(text);
+          assertThat(field.getDomProperty("value")).isEqualTo(text);
+        });
+  }
+
+  /** Does {@code action} again when the page re-rendered under it (polls do). */
+  private void retrying(Runnable action) {
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(AssertionError.class)
+        .until(
+            d -> {
+              action.run();
+              return true;
+            });
+  }
+
+  private void collectConsole() {
+    for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
+      if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
+        consoleErrors.add(entry.getMessage());
+      }
+    }
+  }
+
+  private void screenshot(String name) throws Exception {
+    collectConsole();
+    Files.createDirectories(SCREENSHOTS);
+    File shot = browser.getScreenshotAs(OutputType.FILE);
+    Files.copy(
+        shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+}
