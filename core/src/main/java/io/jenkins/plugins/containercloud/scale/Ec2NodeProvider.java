@@ -134,14 +134,27 @@ public final class Ec2NodeProvider implements NodeProvider {
       run.keyName(keyName);
     }
     RunInstancesRequest call = run.build();
-    return backoff.call(
-        () ->
-            guarded(
-                "RunInstances",
-                () ->
-                    ec2.runInstances(call).instances().stream()
-                        .map(i -> machine(i, request.pool().name()))
-                        .toList()));
+    List<Machine> created =
+        backoff.call(
+            () ->
+                guarded(
+                    "RunInstances",
+                    () ->
+                        ec2.runInstances(call).instances().stream()
+                            .map(i -> machine(i, request.pool().name()))
+                            .toList()));
+    if (created.size() < request.count()) {
+      throw new ProviderException(
+          "IncompleteLaunch",
+          ProviderException.Kind.OTHER,
+          "EC2 RunInstances answered with "
+              + created.size()
+              + " of the "
+              + request.count()
+              + " instances asked for (check the endpoint and credentials)",
+          null);
+    }
+    return created;
   }
 
   /** Base64 of the user data, after EC2's 16 KB check on the raw bytes. */
