@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.containercloud.cluster.ClusterState;
+import io.jenkins.plugins.containercloud.cluster.PodResources;
 import io.jenkins.plugins.containercloud.history.ScalingEvent;
 import io.jenkins.plugins.containercloud.scale.PoolMachines.Placed;
 import io.jenkins.plugins.containercloud.scale.ScalePlan.ScaleUp;
@@ -89,7 +90,13 @@ public final class Autoscaler implements AutoCloseable {
     this.cluster = Objects.requireNonNull(cluster, "cluster");
     this.state = state;
     this.client = client;
-    pools.forEach(p -> this.pools.put(p.name(), p));
+    for (NodePool p : pools) {
+      if (!p.cluster().equals(cluster)) {
+        throw new IllegalArgumentException(
+            "pool " + p.name() + " belongs to cluster " + p.cluster() + ", not " + cluster);
+      }
+      this.pools.put(p.name(), p);
+    }
     this.providers = Map.copyOf(providers);
     this.log = log;
     this.clock = clock;
@@ -214,7 +221,7 @@ public final class Autoscaler implements AutoCloseable {
     if (!pending.isEmpty() && pendingSince == null) {
       pendingSince = now;
     }
-    ScalePlan plan = scaleUp(machines, pending, now);
+    ScalePlan plan = scaleUp(machines, pending, usedByNode(pods), now);
     lastPlanned = pendingKeys;
     scaleDown(machines, nodes, pods, pending.isEmpty(), now);
     status = StatusViews.of(now, machines, plan, this::unavailableBecause, providerCalls.get());
@@ -295,8 +302,22 @@ public final class Autoscaler implements AutoCloseable {
     }
   }
 
+  private static Map<String, Resources> usedByNode(List<Pod> pods) {
+    Map<String, Resources> used = new HashMap<>();
+    for (Pod pod : pods) {
+      if (PodResources.occupiesNode(pod)) {
+        Resources r = new Resources(PodResources.cpuMillis(pod), PodResources.memoryBytes(pod), 1);
+        used.merge(pod.getSpec().getNodeName(), r, Resources::plus);
+      }
+    }
+    return used;
+  }
+
   private ScalePlan scaleUp(
-      Map<String, PoolMachines> machines, List<PodDemand> pending, Instant now) {
+      Map<String, PoolMachines> machines,
+      List<PodDemand> pending,
+      Map<String, Resources> used,
+      Instant now) {
     Map<String, Integer> ordered = new HashMap<>();
     ScalePlan plan = null;
     for (int attempt = 0; attempt <= pools.size(); attempt++) {
@@ -308,13 +329,14 @@ public final class Autoscaler implements AutoCloseable {
           continue; // its provider did not answer: neither counted nor ordered from this run
         }
         known.add(pool);
-        PoolStatus s = m.status(unavailableBecause(pool.name()));
+        PoolStatus s = m.status(unavailableBecause(pool.name()), used);
         statuses.put(
             pool.name(),
             new PoolStatus(
                 s.ready(),
                 s.upcoming() + ordered.getOrDefault(pool.name(), 0),
-                s.unavailableBecause()));
+                s.unavailableBecause(),
+                s.readyUsed()));
       }
       plan = ScalePlanner.plan(known, statuses, pending);
       boolean refused = false;

@@ -24,6 +24,11 @@ final class BinPacker {
       this.existing = existing;
     }
 
+    Bin(Resources alreadyUsed) {
+      this.existing = true;
+      this.used = alreadyUsed;
+    }
+
     List<PodDemand> pods() {
       return pods;
     }
@@ -78,9 +83,19 @@ final class BinPacker {
    * newLimit} new ones.
    */
   static Packing pack(List<PodDemand> pods, Resources capacity, int existingBins, int newLimit) {
+    return pack(pods, capacity, List.of(), existingBins, newLimit);
+  }
+
+  /** {@link #pack}, with nodes already partly used ({@code prefilled}) tried before all others. */
+  static Packing pack(
+      List<PodDemand> pods,
+      Resources capacity,
+      List<Resources> prefilled,
+      int existingBins,
+      int newLimit) {
     Packing best = null;
     for (ToDoubleFunction<PodDemand> size : orders(capacity)) {
-      Packing p = firstFitDecreasing(pods, capacity, existingBins, newLimit, size);
+      Packing p = firstFitDecreasing(pods, capacity, prefilled, existingBins, newLimit, size);
       if (best == null || better(p, best)) {
         best = p;
       }
@@ -114,6 +129,7 @@ final class BinPacker {
   private static Packing firstFitDecreasing(
       List<PodDemand> pods,
       Resources capacity,
+      List<Resources> prefilled,
       int existingBins,
       int newLimit,
       ToDoubleFunction<PodDemand> size) {
@@ -125,6 +141,7 @@ final class BinPacker {
             .thenComparing(p -> p.hostnameAntiAffinity().isEmpty())
             .thenComparing(PodDemand::key));
     List<Bin> bins = new ArrayList<>();
+    prefilled.forEach(used -> bins.add(new Bin(used)));
     for (int i = 0; i < existingBins; i++) {
       bins.add(new Bin(true));
     }

@@ -39,19 +39,23 @@ record PoolMachines(NodePool pool, List<Placed> machines) {
     return new PoolMachines(pool, placed);
   }
 
-  PoolStatus status(String unavailableBecause) {
+  PoolStatus status(String unavailableBecause, Map<String, Resources> usedByNode) {
     int ready = 0;
     int upcoming = 0;
+    List<Resources> readyUsed = new ArrayList<>();
     for (Placed p : machines) {
       if (p.node() != null && NodeFacts.draining(p.node())) {
         continue; // leaving: no capacity for pending pods
       }
       if (p.ready()) {
         ready++;
+        if (!Boolean.TRUE.equals(p.node().getSpec().getUnschedulable())) {
+          readyUsed.add(usedByNode.getOrDefault(p.node().getMetadata().getName(), Resources.NONE));
+        }
       } else {
         upcoming++;
       }
     }
-    return new PoolStatus(ready, upcoming, unavailableBecause);
+    return new PoolStatus(ready, upcoming, unavailableBecause, readyUsed);
   }
 }

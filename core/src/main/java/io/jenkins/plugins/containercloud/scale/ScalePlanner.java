@@ -64,18 +64,23 @@ public final class ScalePlanner {
       }
     }
 
-    // Nodes already ordered (and this decision's top-ups) take what they can first.
+    // Ready nodes with room, then nodes already ordered (and this decision's top-ups), take what
+    // they can first.
     List<String> awaiting = new ArrayList<>();
     Set<PodDemand> remaining = new LinkedHashSet<>(fitting.keySet());
     for (NodePool pool : pools) {
       PoolStatus status = statuses.getOrDefault(pool.name(), PoolStatus.EMPTY);
       int coming = status.upcoming() + orders.getOrDefault(pool.name(), 0);
-      if (coming == 0) {
+      if (coming == 0 && status.readyUsed().isEmpty()) {
         continue;
       }
       Packing packing =
           BinPacker.pack(
-              candidates(remaining, fitting, pool), pool.template().allocatable(), coming, 0);
+              candidates(remaining, fitting, pool),
+              pool.template().allocatable(),
+              status.readyUsed(),
+              coming,
+              0);
       for (PodDemand pod : packing.placed()) {
         remaining.remove(pod);
         if (orders.containsKey(pool.name()) && status.upcoming() == 0) {

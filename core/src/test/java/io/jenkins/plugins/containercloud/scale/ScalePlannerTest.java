@@ -244,4 +244,19 @@ class ScalePlannerTest {
     assertThat(plan.scaleUps().get(0).reason()).contains("below its minimum of 2");
     assertThat(plan.scaleUps().get(0).pods()).hasSize(12);
   }
+
+  @Test
+  void roomOnReadyNodesOfThePool_isUsedBeforeOrderingMore() {
+    NodePool pool = pool("web", 4000, 8, 110, 10);
+    // One Ready node with 3 of its 4 CPUs requested, one with 1: room for three 1-CPU pods.
+    PoolStatus status =
+        new PoolStatus(
+            2, 0, null, List.of(new Resources(3000, 3 * GI, 3), new Resources(1000, GI, 1)));
+
+    ScalePlan plan =
+        ScalePlanner.plan(List.of(pool), Map.of("web", status), pods("p", 5, 1000, GI));
+
+    assertThat(plan.awaitingUpcoming()).hasSize(4);
+    assertThat(plan.totalNodes()).isEqualTo(1);
+  }
 }
