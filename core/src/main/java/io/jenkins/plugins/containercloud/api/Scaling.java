@@ -40,6 +40,37 @@ public final class Scaling implements AutoCloseable {
   /** The body of {@code POST /api/v1/scaling/pools/{pool}/scale-down}. */
   public record ScaleDownRequest(String node) {}
 
+  /** One entry of the decision log, as the API writes it. */
+  public record Decision(
+      String id,
+      String cluster,
+      String pool,
+      String occurredAt,
+      String type,
+      String requestKey,
+      String machineId,
+      String nodeName,
+      int nodes,
+      String pods,
+      String reason,
+      Long durationMillis) {
+    static Decision of(ScalingEvent e) {
+      return new Decision(
+          e.id(),
+          e.cluster(),
+          e.pool(),
+          e.occurredAt().toString(),
+          e.type(),
+          e.requestKey(),
+          e.machineId(),
+          e.nodeName(),
+          e.nodes(),
+          e.pods(),
+          e.reason(),
+          e.durationMillis());
+    }
+  }
+
   /** One cluster's autoscaler: whether it runs, and what its last run saw. */
   public record ClusterView(String cluster, boolean running, ScalingStatus status) {}
 
@@ -133,13 +164,13 @@ public final class Scaling implements AutoCloseable {
   }
 
   /** The newest decisions of every cluster, newest first. */
-  public List<ScalingEvent> decisions(int limit) {
+  public List<Decision> decisions(int limit) {
     List<ScalingEvent> all = new ArrayList<>();
     for (String cluster : poolsByCluster.keySet()) {
       all.addAll(log.recent(cluster, limit));
     }
     all.sort(Comparator.comparing(ScalingEvent::occurredAt).reversed());
-    return all.size() > limit ? all.subList(0, limit) : all;
+    return all.stream().limit(limit).map(Decision::of).toList();
   }
 
   /** Orders nodes of a pool by hand; returns how many. */

@@ -1,11 +1,13 @@
 package io.jenkins.plugins.containercloud.scale;
 
-import java.time.Instant;
 import java.util.List;
 
-/** What the autoscaler saw and decided at its last run: for the JSON API, the CLI and metrics. */
+/**
+ * What the autoscaler saw and decided at its last run: for the JSON API, the CLI and metrics. Times
+ * are ISO-8601 text, as every view of the API writes them.
+ */
 public record ScalingStatus(
-    Instant at, List<PoolView> pools, List<PendingView> pending, long providerCalls) {
+    String at, List<PoolView> pools, List<PendingView> pending, long providerCalls) {
 
   public static final ScalingStatus NONE = new ScalingStatus(null, List.of(), List.of(), 0);
 
@@ -24,7 +26,7 @@ public record ScalingStatus(
   /**
    * One machine of a pool: {@code requested}, {@code booting}, {@code ready} or {@code draining}.
    */
-  public record NodeView(String machine, String node, String state, Instant createdAt) {}
+  public record NodeView(String machine, String node, String state, String createdAt) {}
 
   /** A pending pod and why it waits ({@code awaiting-nodes} or a reason no scale-up helps). */
   public record PendingView(String pod, String why, String message) {}

@@ -44,7 +44,7 @@ final class StatusViews {
                 p.machine().id(),
                 p.node() == null ? null : p.node().getMetadata().getName(),
                 state,
-                p.machine().createdAt()));
+                p.machine().createdAt() == null ? null : p.machine().createdAt().toString()));
       }
       NodePool np = pool.pool();
       pools.add(
@@ -80,6 +80,6 @@ final class StatusViews {
       plan.unhelped()
           .forEach(u -> pending.add(new PendingView(u.pod(), u.why().name(), u.message())));
     }
-    return new ScalingStatus(at, pools, pending, providerCalls);
+    return new ScalingStatus(at.toString(), pools, pending, providerCalls);
   }
 }

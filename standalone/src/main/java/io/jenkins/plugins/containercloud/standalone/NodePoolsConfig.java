@@ -30,7 +30,7 @@ import java.util.Set;
  * cluster, provider, template, bounds, timings and bootstrap. Secrets are references ({@code {env:
  * NAME}} or {@code {file: PATH}}), kept as such and read only when used.
  */
-final class NodePoolsConfig {
+public final class NodePoolsConfig {
 
   private static final Set<String> POOL_KEYS =
       Set.of(
@@ -49,7 +49,7 @@ final class NodePoolsConfig {
   private NodePoolsConfig() {}
 
   /** The pools of {@code file}; {@code defaultCluster} is used where a pool names none. */
-  static List<NodePool> read(Path file, String defaultCluster) {
+  public static List<NodePool> read(Path file, String defaultCluster) {
     JsonNode root;
     try {
       root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
