@@ -335,7 +335,8 @@ public final class DashboardServer implements AutoCloseable {
     attributes.put("csrfToken", p.csrfToken());
     attributes.put("user", p.name());
     attributes.put("roles", String.join(",", p.role().names()));
-    attributes.put("features", "");
+    Scaling autoscalers = scaling;
+    attributes.put("features", autoscalers != null && autoscalers.configured() ? "scaling" : "");
     attributes.put("notice", notice == null ? "" : notice);
     attributes.put("logoutUrl", "/logout");
     ctx.contentType("text/html; charset=utf-8").result(ui.index(attributes));
