@@ -200,7 +200,10 @@ class AutoscalerTestbedTest {
       assertThat(node.getMetadata().getLabels()).containsEntry(NodePool.POOL_LABEL, pool.name());
     }
     assertThat(types()).contains(ScalingEvents.SCALE_UP_REQUESTED, ScalingEvents.SCALE_UP_CREATED);
-    assertThat(types().stream().filter(ScalingEvents.MACHINE_JOINED::equals)).hasSize(3);
+    // A join is recorded by the next run after the node turned Ready (at most a period later).
+    await()
+        .atMost(LONG)
+        .until(() -> types().stream().filter(ScalingEvents.MACHINE_JOINED::equals).count() == 3);
 
     client.apps().deployments().inNamespace(TESTBED.namespace()).withName("burst-" + run).delete();
 
