@@ -71,7 +71,10 @@ public final class Autoscaler implements AutoCloseable {
   private final List<Duration> scaleUpLatencies = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final AtomicLong providerCalls = new AtomicLong();
   private volatile Set<String> lastPlanned = Set.of();
-  private volatile Instant pendingSince;
+
+  /** When this autoscaler first saw each pending pod (namespace/name): scale-up latency. */
+  private final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
+
   private volatile ScalingStatus status = ScalingStatus.NONE;
   private String lastUnhelped = "";
   private boolean resumed;
@@ -161,17 +164,20 @@ public final class Autoscaler implements AutoCloseable {
         pending.add(NodeFacts.key(pod));
       }
     }
+    seen(pending, clock.instant());
     if (pending.isEmpty()) {
-      pendingSince = null;
       lastPlanned = Set.of();
       return;
-    }
-    if (pendingSince == null) {
-      pendingSince = clock.instant();
     }
     if (!pending.equals(lastPlanned)) {
       runSafely();
     }
+  }
+
+  /** Notes when each pending pod was first seen; forgets pods no longer pending. */
+  private void seen(Set<String> pending, Instant now) {
+    firstSeen.keySet().retainAll(pending);
+    pending.forEach(p -> firstSeen.putIfAbsent(p, now));
   }
 
   /** Runs one decision now, on the autoscaler's thread, and waits for it. */
@@ -218,9 +224,7 @@ public final class Autoscaler implements AutoCloseable {
         pendingKeys.add(NodeFacts.key(pod));
       }
     }
-    if (!pending.isEmpty() && pendingSince == null) {
-      pendingSince = now;
-    }
+    seen(pendingKeys, now);
     ScalePlan plan = scaleUp(machines, pending, usedByNode(pods), now);
     lastPlanned = pendingKeys;
     scaleDown(machines, nodes, pods, pending.isEmpty(), now);
@@ -350,9 +354,11 @@ public final class Autoscaler implements AutoCloseable {
                 .pods(up.pods())
                 .reason(up.reason())
                 .build());
-        if (pendingSince != null) {
-          scaleUpLatencies.add(Duration.between(pendingSince, clock.instant()));
-        }
+        up.pods().stream()
+            .map(firstSeen::get)
+            .filter(Objects::nonNull)
+            .min(Instant::compareTo)
+            .ifPresent(first -> scaleUpLatencies.add(Duration.between(first, clock.instant())));
         if (order(pool, up.nodes(), key, now)) {
           ordered.merge(pool.name(), up.nodes(), Integer::sum);
         } else if (unavailable.containsKey(pool.name())) {
