@@ -12,6 +12,7 @@ import { RolloutDetail } from "./pages/RolloutDetail";
 import { History } from "./pages/History";
 import { HistoryDetail } from "./pages/HistoryDetail";
 import { FeaturePage, NotFound } from "./pages/Other";
+import { Scaling } from "./pages/Scaling";
 
 interface NavItem {
   path: string;
@@ -27,6 +28,8 @@ const NAV: NavItem[] = [
   { path: "webhooks", label: "Webhooks", feature: "webhooks" },
 ];
 
+const cfg = config;
+
 function page(route: Route) {
   const [section, id, tab] = route.parts;
   switch (section) {
@@ -39,6 +42,7 @@ function page(route: Route) {
     case "history":
       return id ? <HistoryDetail id={id} /> : <History query={route.query} />;
     case "scaling":
+      return cfg().features.includes("scaling") ? <Scaling /> : <FeaturePage feature={section} />;
     case "webhooks":
       return <FeaturePage feature={section} />;
     default:

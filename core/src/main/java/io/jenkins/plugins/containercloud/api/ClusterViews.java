@@ -21,6 +21,7 @@ import io.jenkins.plugins.containercloud.api.DashboardJson.Taint;
 import io.jenkins.plugins.containercloud.api.DashboardJson.WorkloadCounts;
 import io.jenkins.plugins.containercloud.api.DashboardJson.WorkloadView;
 import io.jenkins.plugins.containercloud.cluster.ClusterState;
+import io.jenkins.plugins.containercloud.cluster.PodResources;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

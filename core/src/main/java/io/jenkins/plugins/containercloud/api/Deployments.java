@@ -57,6 +57,11 @@ public final class Deployments implements AutoCloseable {
     this.writer = RetryingHistoryWriter.start(store);
   }
 
+  /** The autoscaler's record in the same history database. */
+  public io.jenkins.plugins.containercloud.scale.ScalingLog scalingLog() {
+    return io.jenkins.plugins.containercloud.scale.ScalingLog.of(store);
+  }
+
   /** Opens (and migrates) the history database. */
   public static Deployments open(HistoryDatabase database) {
     return new Deployments(HistoryStore.open(database));

@@ -236,6 +236,33 @@ public final class HistoryStore implements AutoCloseable {
         .findFirst();
   }
 
+  /** Records one event of the autoscaler; does nothing when its id is already stored. */
+  public void scalingEvent(ScalingEvent event) {
+    inTransaction(
+        "writing scaling event " + event.type() + " of pool " + event.pool(),
+        connection -> {
+          ScalingRows.insertIfAbsent(connection, event);
+          return null;
+        });
+  }
+
+  /** The newest {@code limit} events of the autoscaler of {@code cluster}, newest first. */
+  public List<ScalingEvent> scalingEvents(String cluster, int limit) {
+    return read(
+        "listing the scaling events of cluster " + cluster,
+        connection -> ScalingRows.recent(connection, cluster, limit));
+  }
+
+  /**
+   * The scale-ups of {@code cluster} that were requested but whose provider call has no recorded
+   * end: after a crash they are repeated with their idempotency key, which makes nothing twice.
+   */
+  public List<ScalingEvent> unfinishedScaleUps(String cluster) {
+    return read(
+        "listing the unfinished scale-ups of cluster " + cluster,
+        connection -> ScalingRows.unfinished(connection, cluster));
+  }
+
   /**
    * Closes the connections this store keeps; the embedded file is closed after every operation
    * already. Idempotent.

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       RollbackCommand.class,
       StatusCommand.class,
       HistoryCommand.class,
-      ServeCommand.class
+      ServeCommand.class,
+      ScaleCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -47,6 +48,6 @@ final class ContainerCloudCommand implements Runnable {
   public void run() {
     throw new picocli.CommandLine.ParameterException(
         new picocli.CommandLine(this),
-        "name a command: build, push, deploy, rollback, status or history (see --help)");
+        "name a command: build, push, deploy, rollback, status, history, serve or scale (see --help)");
   }
 }

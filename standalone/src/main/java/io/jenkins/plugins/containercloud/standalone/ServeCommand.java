@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containercloud.standalone;
 
+import io.jenkins.plugins.containercloud.scale.NodePool;
 import io.jenkins.plugins.containercloud.standalone.server.PasswordHash;
 import io.jenkins.plugins.containercloud.standalone.server.ServerConfig;
 import io.jenkins.plugins.containercloud.standalone.server.ServerRuntime;
@@ -8,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -77,8 +79,13 @@ final class ServeCommand implements Callable<Integer> {
             ? ServerConfig.defaults(top.environment())
             : ServerConfig.read(config, top.environment());
     settings = settings.listeningOn(host, port);
+    List<NodePool> pools =
+        config == null
+            ? List.of()
+            : NodePoolsConfig.read(
+                config, settings.clusters().size() == 1 ? settings.clusters().get(0).name() : null);
     ServerRuntime server =
-        ServerRuntime.start(settings, demo, DataDirectory.of(top.environment()), out);
+        ServerRuntime.start(settings, pools, demo, DataDirectory.of(top.environment()), out);
     out.println(
         "Container Cloud is serving on http://"
             + hostForUrl(settings.host())

@@ -17,7 +17,13 @@ final class InProcessCli {
   record Result(int code, String out, String err) {}
 
   static Result run(Path dataHome, List<String> args) {
+    return run(dataHome, args, Map.of());
+  }
+
+  /** {@link #run}, with {@code more} added to the environment. */
+  static Result run(Path dataHome, List<String> args, Map<String, String> more) {
     Map<String, String> environment = new HashMap<>(System.getenv());
+    environment.putAll(more);
     environment.put("XDG_DATA_HOME", dataHome.toString());
     environment.remove("CONTAINER_CLOUD_DB");
     StringWriter out = new StringWriter();

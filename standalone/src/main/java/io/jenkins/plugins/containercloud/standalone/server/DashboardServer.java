@@ -11,6 +11,9 @@ import io.jenkins.plugins.containercloud.api.Dashboard;
 import io.jenkins.plugins.containercloud.api.DashboardJson;
 import io.jenkins.plugins.containercloud.api.DashboardJson.Me;
 import io.jenkins.plugins.containercloud.api.DashboardJson.RolloutStart;
+import io.jenkins.plugins.containercloud.api.Scaling;
+import io.jenkins.plugins.containercloud.api.Scaling.ScaleDownRequest;
+import io.jenkins.plugins.containercloud.api.Scaling.ScaleUpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,6 +48,7 @@ public final class DashboardServer implements AutoCloseable {
   private final EventStream stream;
   private final String notice;
   private final Javalin app;
+  private volatile Scaling scaling;
 
   DashboardServer(Dashboard dashboard, Authenticator auth, ServerMetrics metrics, String notice) {
     this.dashboard = dashboard;
@@ -200,6 +204,30 @@ public final class DashboardServer implements AutoCloseable {
           ctx.status(202);
           json(ctx, dashboard.rollouts().abort(ctx.pathParam("id"), p.name()));
         });
+    r.get(API + "/scaling", ctx -> json(ctx, scaling().view()));
+    r.get(
+        API + "/scaling/decisions",
+        ctx -> json(ctx, Map.of("decisions", scaling().decisions(limit(ctx, 100, 1000)))));
+    r.post(
+        API + "/scaling/pools/{pool}/scale-up",
+        ctx -> {
+          Principal p = requireDeployer(ctx);
+          ScaleUpRequest request = body(ctx, ScaleUpRequest.class);
+          int ordered = scaling().scaleUp(ctx.pathParam("pool"), request.nodes(), p.name());
+          ctx.status(202);
+          json(ctx, Map.of("pool", ctx.pathParam("pool"), "nodes", ordered));
+        });
+    r.post(
+        API + "/scaling/pools/{pool}/scale-down",
+        ctx -> {
+          Principal p = requireDeployer(ctx);
+          ScaleDownRequest request = body(ctx, ScaleDownRequest.class);
+          scaling().scaleDown(ctx.pathParam("pool"), request.node(), p.name());
+          ctx.status(202);
+          json(
+              ctx,
+              Map.of("pool", ctx.pathParam("pool"), "node", request.node(), "state", "draining"));
+        });
     r.sse(API + "/stream", stream::serve);
   }
 
@@ -216,6 +244,19 @@ public final class DashboardServer implements AutoCloseable {
       }
     }
     return routes;
+  }
+
+  /** The node-pool autoscalers the scaling routes show and drive. */
+  void scaling(Scaling autoscalers) {
+    this.scaling = autoscalers;
+  }
+
+  private Scaling scaling() {
+    Scaling s = scaling;
+    if (s == null) {
+      throw ApiException.notFound("the autoscaler is not running on this server");
+    }
+    return s;
   }
 
   /** Starts listening; returns the port (useful with port 0). */
@@ -293,7 +334,8 @@ public final class DashboardServer implements AutoCloseable {
     attributes.put("csrfToken", p.csrfToken());
     attributes.put("user", p.name());
     attributes.put("roles", String.join(",", p.role().names()));
-    attributes.put("features", "");
+    Scaling autoscalers = scaling;
+    attributes.put("features", autoscalers != null && autoscalers.configured() ? "scaling" : "");
     attributes.put("notice", notice == null ? "" : notice);
     attributes.put("logoutUrl", "/logout");
     ctx.contentType("text/html; charset=utf-8").result(ui.index(attributes));

@@ -100,7 +100,7 @@ public record ServerConfig(
     Path base = file.toAbsolutePath().getParent();
     ConfigNode top =
         new ConfigNode("", root, environment, base)
-            .only("server", "clusters", "history", "registries", "users", "apiTokens");
+            .only("server", "clusters", "history", "registries", "users", "apiTokens", "nodePools");
     String host = DEFAULT_HOST;
     int port = DEFAULT_PORT;
     String sessionKey = null;

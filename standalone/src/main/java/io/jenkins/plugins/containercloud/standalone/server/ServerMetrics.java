@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.jenkins.plugins.containercloud.api.Dashboard;
 import io.jenkins.plugins.containercloud.api.DashboardCluster;
 import io.jenkins.plugins.containercloud.api.DashboardJson;
+import io.jenkins.plugins.containercloud.api.Scaling;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -30,6 +31,47 @@ final class ServerMetrics {
         Counter.builder("container_cloud_failed_logins")
             .description("Refused logins")
             .register(registry);
+  }
+
+  /**
+   * Follows the autoscalers: pending pods, nodes per pool and state, provider errors by code and
+   * the latest scale-up latency (first pending pod seen → provider call), read at each scrape.
+   */
+  void watchScaling(Scaling scaling) {
+    Gauge.builder(
+            "container_cloud_scaling_pending_pods",
+            scaling,
+            s -> s.view().clusters().stream().mapToInt(c -> c.status().pending().size()).sum())
+        .description("Unschedulable pods the autoscalers see")
+        .register(registry);
+    for (var cluster : scaling.view().clusters()) {
+      for (var pool : scaling.pools(cluster.cluster())) {
+        for (String state : java.util.List.of("ready", "upcoming", "draining")) {
+          Gauge.builder(
+                  "container_cloud_scaling_nodes",
+                  scaling,
+                  s -> s.nodes(cluster.cluster(), pool, state))
+              .tag("cluster", cluster.cluster())
+              .tag("pool", pool)
+              .tag("state", state)
+              .description("Machines of a node pool by state")
+              .register(registry);
+        }
+      }
+    }
+    Gauge.builder(
+            "container_cloud_scaling_last_scale_up_latency_seconds",
+            scaling,
+            s -> s.lastScaleUpLatency().toMillis() / 1000.0)
+        .description("From the first unschedulable pod seen to the provider call, last scale-up")
+        .register(registry);
+    registry
+        .more()
+        .counter(
+            "container_cloud_scaling_provider_errors",
+            java.util.List.of(),
+            scaling,
+            s -> s.providerErrors().values().stream().mapToLong(Long::longValue).sum());
   }
 
   /** Follows the dashboard: rollouts by outcome, informer lag, stream clients. */

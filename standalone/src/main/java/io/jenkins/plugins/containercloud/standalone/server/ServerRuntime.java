@@ -3,9 +3,14 @@ package io.jenkins.plugins.containercloud.standalone.server;
 import io.jenkins.plugins.containercloud.api.Dashboard;
 import io.jenkins.plugins.containercloud.api.DashboardCluster;
 import io.jenkins.plugins.containercloud.api.Deployments;
+import io.jenkins.plugins.containercloud.api.Scaling;
 import io.jenkins.plugins.containercloud.cluster.ClusterConfig;
 import io.jenkins.plugins.containercloud.history.HistoryDatabase;
 import io.jenkins.plugins.containercloud.sandbox.Sandbox;
+import io.jenkins.plugins.containercloud.scale.Autoscaler;
+import io.jenkins.plugins.containercloud.scale.NodePool;
+import io.jenkins.plugins.containercloud.scale.NodeProviders;
+import io.jenkins.plugins.containercloud.scale.SimulatedNodeProvider;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -32,7 +37,12 @@ public final class ServerRuntime implements AutoCloseable {
   private final Dashboard dashboard;
   private DashboardServer server;
 
-  private ServerRuntime(ServerConfig config, boolean demo, Path dataDirectory, PrintWriter out) {
+  private ServerRuntime(
+      ServerConfig config,
+      List<NodePool> configuredPools,
+      boolean demo,
+      Path dataDirectory,
+      PrintWriter out) {
     Clock clock = Clock.systemUTC();
     try {
       List<DashboardCluster> clusters = new ArrayList<>();
@@ -61,6 +71,13 @@ public final class ServerRuntime implements AutoCloseable {
       dashboard = new Dashboard(clusters, deployments, clock);
       resources.add(dashboard);
       dashboard.start();
+      List<NodePool> pools = new ArrayList<>(configuredPools);
+      if (demo && sandbox != null) {
+        pools.add(DemoBurst.pool());
+      }
+      Scaling scaling = scaling(pools, clusters, sandbox, deployments, clock);
+      resources.add(scaling);
+      scaling.start();
       Authenticator auth =
           new Authenticator(
               users(config, demo, dataDirectory, out),
@@ -69,14 +86,19 @@ public final class ServerRuntime implements AutoCloseable {
               clock);
       ServerMetrics metrics = new ServerMetrics();
       metrics.watch(dashboard, clusters);
+      metrics.watchScaling(scaling);
       server =
           new DashboardServer(dashboard, auth, metrics, sandbox != null ? SANDBOX_NOTICE : null);
+      server.scaling(scaling);
       resources.add(server);
       port = server.start(config.host(), config.port());
       if (demo && sandbox != null) {
         DemoWorkloads workloads = new DemoWorkloads();
         resources.add(workloads);
         workloads.start(dashboard.rollouts());
+        DemoBurst burst = new DemoBurst(sandbox.client());
+        resources.add(burst);
+        burst.start();
       }
     } catch (RuntimeException e) {
       close();
@@ -92,7 +114,48 @@ public final class ServerRuntime implements AutoCloseable {
    */
   public static ServerRuntime start(
       ServerConfig config, boolean demo, Path dataDirectory, PrintWriter out) {
-    return new ServerRuntime(config, demo, dataDirectory, out);
+    return new ServerRuntime(config, List.of(), demo, dataDirectory, out);
+  }
+
+  /** {@link #start}, with the node pools the autoscaler manages. */
+  public static ServerRuntime start(
+      ServerConfig config,
+      List<NodePool> pools,
+      boolean demo,
+      Path dataDirectory,
+      PrintWriter out) {
+    return new ServerRuntime(config, pools, demo, dataDirectory, out);
+  }
+
+  /** The autoscalers of the pools; the simulated provider makes nodes in the sandbox. */
+  private static Scaling scaling(
+      List<NodePool> pools,
+      List<DashboardCluster> clusters,
+      Sandbox sandbox,
+      Deployments deployments,
+      Clock clock) {
+    return new Scaling(
+        pools,
+        name ->
+            clusters.stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no cluster " + name))
+                .cluster(),
+        (pool, owner) -> {
+          if ("simulated".equals(pool.provider().type())) {
+            if (sandbox == null) {
+              throw new ConfigException(
+                  "nodePools " + pool.name() + ".provider.type",
+                  "simulated works only on the sandbox cluster");
+            }
+            return new SimulatedNodeProvider(sandbox.client(), owner);
+          }
+          return NodeProviders.of(pool.provider(), owner);
+        },
+        deployments.scalingLog(),
+        clock,
+        Autoscaler.Timing.DEFAULT);
   }
 
   public int port() {

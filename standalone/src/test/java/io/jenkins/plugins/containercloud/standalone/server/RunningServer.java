@@ -41,6 +41,11 @@ final class RunningServer implements AutoCloseable {
   private final StringWriter output = new StringWriter();
 
   RunningServer(TargetCluster cluster, String clusterName) {
+    this(cluster, clusterName, "");
+  }
+
+  /** A server whose configuration ends with {@code moreYaml} (e.g. nodePools). */
+  RunningServer(TargetCluster cluster, String clusterName, String moreYaml) {
     this.clusterName = clusterName;
     try {
       directory = Files.createTempDirectory("container-cloud-serve-");
@@ -63,10 +68,13 @@ final class RunningServer implements AutoCloseable {
           apiTokens:
             - {name: ci, role: deployer, token: {file: token}}
           """
-              .formatted(clusterName, cluster.kubeconfig().toAbsolutePath()));
+                  .formatted(clusterName, cluster.kubeconfig().toAbsolutePath())
+              + moreYaml);
       runtime =
           ServerRuntime.start(
               ServerConfig.read(config, Map.of()),
+              io.jenkins.plugins.containercloud.standalone.NodePoolsConfig.read(
+                  config, clusterName),
               false,
               directory.resolve("data"),
               new PrintWriter(output, true));

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.containercloud.api;
+package io.jenkins.plugins.containercloud.cluster;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -13,20 +13,20 @@ import java.util.Map;
  * the largest init container's if that is more; a limit stands in for a missing request, as the API
  * server's defaulting makes it.
  */
-final class PodResources {
+public final class PodResources {
 
   private PodResources() {}
 
-  static long cpuMillis(Pod pod) {
+  public static long cpuMillis(Pod pod) {
     return requested(pod, "cpu", true);
   }
 
-  static long memoryBytes(Pod pod) {
+  public static long memoryBytes(Pod pod) {
     return requested(pod, "memory", false);
   }
 
   /** Whether the pod holds a place on its node: bound and not yet finished. */
-  static boolean occupiesNode(Pod pod) {
+  public static boolean occupiesNode(Pod pod) {
     String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
     return pod.getSpec() != null
         && pod.getSpec().getNodeName() != null
@@ -34,15 +34,15 @@ final class PodResources {
         && !"Failed".equals(phase);
   }
 
-  static long cpuMillis(Quantity quantity) {
+  public static long cpuMillis(Quantity quantity) {
     return quantity == null ? 0 : toLong(quantity.getNumericalAmount().movePointRight(3));
   }
 
-  static long bytes(Quantity quantity) {
+  public static long bytes(Quantity quantity) {
     return quantity == null ? 0 : toLong(quantity.getNumericalAmount());
   }
 
-  static long count(Quantity quantity) {
+  public static long count(Quantity quantity) {
     return quantity == null ? 0 : toLong(quantity.getNumericalAmount());
   }
 

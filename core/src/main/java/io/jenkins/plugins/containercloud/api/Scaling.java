@@ -1,0 +1,268 @@
+package io.jenkins.plugins.containercloud.api;
+
+import io.jenkins.plugins.containercloud.cluster.Cluster;
+import io.jenkins.plugins.containercloud.history.ScalingEvent;
+import io.jenkins.plugins.containercloud.scale.Autoscaler;
+import io.jenkins.plugins.containercloud.scale.NodePool;
+import io.jenkins.plugins.containercloud.scale.NodeProvider;
+import io.jenkins.plugins.containercloud.scale.ScalingLog;
+import io.jenkins.plugins.containercloud.scale.ScalingStatus;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node-pool autoscalers of a host, one per cluster that has pools, and what the API shows of
+ * them. Each autoscaler starts once its cluster is connected (a cluster that is down never blocks
+ * the host). Hosts call this; it holds no host types.
+ */
+public final class Scaling implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Scaling.class);
+
+  /** The JSON of {@code GET /api/v1/scaling}: every cluster's pools and pending pods. */
+  public record View(List<ClusterView> clusters) {}
+
+  /** The body of {@code POST /api/v1/scaling/pools/{pool}/scale-up}. */
+  public record ScaleUpRequest(int nodes) {}
+
+  /** The body of {@code POST /api/v1/scaling/pools/{pool}/scale-down}. */
+  public record ScaleDownRequest(String node) {}
+
+  /** One entry of the decision log, as the API writes it. */
+  public record Decision(
+      String id,
+      String cluster,
+      String pool,
+      String occurredAt,
+      String type,
+      String requestKey,
+      String machineId,
+      String nodeName,
+      int nodes,
+      String pods,
+      String reason,
+      Long durationMillis) {
+    static Decision of(ScalingEvent e) {
+      return new Decision(
+          e.id(),
+          e.cluster(),
+          e.pool(),
+          e.occurredAt().toString(),
+          e.type(),
+          e.requestKey(),
+          e.machineId(),
+          e.nodeName(),
+          e.nodes(),
+          e.pods(),
+          e.reason(),
+          e.durationMillis());
+    }
+  }
+
+  /** One cluster's autoscaler: whether it runs, and what its last run saw. */
+  public record ClusterView(String cluster, boolean running, ScalingStatus status) {}
+
+  private final Map<String, List<NodePool>> poolsByCluster = new LinkedHashMap<>();
+  private final Function<String, Cluster> clusters;
+  private final BiFunction<NodePool, String, NodeProvider> providers;
+  private final ScalingLog log;
+  private final Clock clock;
+  private final Autoscaler.Timing timing;
+  private final Map<String, Autoscaler> running = new HashMap<>();
+  private final ScheduledExecutorService starter =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "autoscaler-starter");
+            t.setDaemon(true);
+            return t;
+          });
+
+  /**
+   * @param clusters the connection of a cluster by name; throws while it is not connected
+   * @param providers the provider of a pool, owning machines as the given owner
+   */
+  public Scaling(
+      List<NodePool> pools,
+      Function<String, Cluster> clusters,
+      BiFunction<NodePool, String, NodeProvider> providers,
+      ScalingLog log,
+      Clock clock,
+      Autoscaler.Timing timing) {
+    pools.forEach(p -> poolsByCluster.computeIfAbsent(p.cluster(), c -> new ArrayList<>()).add(p));
+    this.clusters = clusters;
+    this.providers = providers;
+    this.log = log;
+    this.clock = clock;
+    this.timing = timing;
+  }
+
+  /** Starts each cluster's autoscaler as soon as its cluster is connected. */
+  public void start() {
+    if (!poolsByCluster.isEmpty()) {
+      starter.scheduleWithFixedDelay(this::startConnected, 0, 1, TimeUnit.SECONDS);
+    }
+  }
+
+  private synchronized void startConnected() {
+    for (Map.Entry<String, List<NodePool>> e : poolsByCluster.entrySet()) {
+      if (running.containsKey(e.getKey())) {
+        continue;
+      }
+      Cluster cluster;
+      try {
+        cluster = clusters.apply(e.getKey());
+      } catch (RuntimeException notYet) {
+        continue;
+      }
+      Map<String, NodeProvider> byPool = new HashMap<>();
+      for (NodePool pool : e.getValue()) {
+        byPool.put(pool.name(), providers.apply(pool, "container-cloud/" + e.getKey()));
+      }
+      Autoscaler autoscaler =
+          new Autoscaler(
+              e.getKey(),
+              cluster.wholeCluster(),
+              cluster.client(),
+              e.getValue(),
+              byPool,
+              log,
+              clock,
+              timing);
+      autoscaler.start();
+      running.put(e.getKey(), autoscaler);
+      LOG.info("cluster {}: autoscaler started for pools {}", e.getKey(), byPool.keySet());
+    }
+    if (running.size() == poolsByCluster.size()) {
+      starter.shutdown();
+    }
+  }
+
+  /** Whether any pool is configured. */
+  public boolean configured() {
+    return !poolsByCluster.isEmpty();
+  }
+
+  public synchronized View view() {
+    List<ClusterView> views = new ArrayList<>();
+    for (String cluster : poolsByCluster.keySet()) {
+      Autoscaler a = running.get(cluster);
+      views.add(new ClusterView(cluster, a != null, a == null ? ScalingStatus.NONE : a.status()));
+    }
+    return new View(views);
+  }
+
+  /** The newest decisions of every cluster, newest first. */
+  public List<Decision> decisions(int limit) {
+    List<ScalingEvent> all = new ArrayList<>();
+    for (String cluster : poolsByCluster.keySet()) {
+      all.addAll(log.recent(cluster, limit));
+    }
+    all.sort(Comparator.comparing(ScalingEvent::occurredAt).reversed());
+    return all.stream().limit(limit).map(Decision::of).toList();
+  }
+
+  /** Orders nodes of a pool by hand; returns how many. */
+  public int scaleUp(String pool, int nodes, String who) {
+    if (nodes < 1) {
+      throw ApiException.badRequest("nodes", "nodes must be at least 1");
+    }
+    try {
+      return autoscalerOf(pool).scaleUpManually(pool, nodes, who);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("nodes", e.getMessage());
+    }
+  }
+
+  /** Drains and removes one node of a pool by hand. */
+  public void scaleDown(String pool, String node, String who) {
+    try {
+      autoscalerOf(pool).scaleDownManually(pool, node, who);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("node", e.getMessage());
+    }
+  }
+
+  /** The names of the pools of {@code cluster}. */
+  public List<String> pools(String cluster) {
+    return poolsByCluster.getOrDefault(cluster, List.of()).stream().map(NodePool::name).toList();
+  }
+
+  /** Machines of a pool in {@code state} (ready, upcoming, draining) at the last run. */
+  public synchronized int nodes(String cluster, String pool, String state) {
+    Autoscaler a = running.get(cluster);
+    if (a == null) {
+      return 0;
+    }
+    return a.status().pools().stream()
+        .filter(p -> p.name().equals(pool))
+        .mapToInt(
+            p ->
+                switch (state) {
+                  case "ready" -> p.ready();
+                  case "upcoming" -> p.upcoming();
+                  default -> p.draining();
+                })
+        .sum();
+  }
+
+  /** Provider errors of all autoscalers, by error code. */
+  public synchronized Map<String, Long> providerErrors() {
+    Map<String, Long> all = new HashMap<>();
+    running.values().forEach(a -> a.providerErrors().forEach((k, v) -> all.merge(k, v, Long::sum)));
+    return all;
+  }
+
+  /** The latest scale-up's latency from the first pending pod seen to the provider call. */
+  public synchronized java.time.Duration lastScaleUpLatency() {
+    java.time.Duration last = java.time.Duration.ZERO;
+    for (Autoscaler a : running.values()) {
+      List<java.time.Duration> all = a.scaleUpLatencies();
+      if (!all.isEmpty()) {
+        last = all.get(all.size() - 1);
+      }
+    }
+    return last;
+  }
+
+  /** The running autoscalers, for metrics. */
+  public synchronized List<Autoscaler> autoscalers() {
+    return List.copyOf(running.values());
+  }
+
+  private synchronized Autoscaler autoscalerOf(String pool) {
+    for (Map.Entry<String, List<NodePool>> e : poolsByCluster.entrySet()) {
+      if (e.getValue().stream().anyMatch(p -> p.name().equals(pool))) {
+        Autoscaler a = running.get(e.getKey());
+        if (a == null) {
+          throw new ApiException(
+              503,
+              "the autoscaler of cluster "
+                  + e.getKey()
+                  + " has not started: its cluster is not connected yet",
+              null);
+        }
+        return a;
+      }
+    }
+    throw ApiException.notFound("no node pool " + pool + " is configured");
+  }
+
+  @Override
+  public synchronized void close() {
+    starter.shutdownNow();
+    running.values().forEach(Autoscaler::close);
+    running.clear();
+  }
+}

@@ -1,0 +1,20 @@
+package io.jenkins.plugins.containercloud.scale;
+
+/** Makes the {@link NodeProvider} a pool's settings name. */
+public final class NodeProviders {
+
+  private NodeProviders() {}
+
+  /** The provider of {@code settings}, owning machines as {@code owner}. */
+  public static NodeProvider of(ProviderSettings settings, String owner) {
+    return switch (settings.type()) {
+      case "ec2" -> Ec2NodeProvider.connect(settings, owner);
+      case "command" -> new CommandNodeProvider(settings, owner);
+      default ->
+          throw new IllegalArgumentException(
+              "provider.type "
+                  + settings.type()
+                  + " is not known: use ec2 or command (QingCloud and OpenStack are not built yet)");
+    };
+  }
+}
