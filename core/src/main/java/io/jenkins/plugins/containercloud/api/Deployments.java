@@ -10,6 +10,7 @@ import io.jenkins.plugins.containercloud.history.HistoryStore;
 import io.jenkins.plugins.containercloud.history.Outcome;
 import io.jenkins.plugins.containercloud.history.RetryingHistoryWriter;
 import io.jenkins.plugins.containercloud.history.Trigger;
+import io.jenkins.plugins.containercloud.history.WebhookHistory;
 import io.jenkins.plugins.containercloud.registry.ImageReference;
 import io.jenkins.plugins.containercloud.registry.InvalidReferenceException;
 import io.jenkins.plugins.containercloud.rollout.ApplyResult;
@@ -55,6 +56,11 @@ public final class Deployments implements AutoCloseable {
   private Deployments(HistoryStore store) {
     this.store = store;
     this.writer = RetryingHistoryWriter.start(store);
+  }
+
+  /** The webhook deliveries in the same history database. */
+  public WebhookHistory webhooks() {
+    return new WebhookHistory(store);
   }
 
   /** Opens (and migrates) the history database. */
