@@ -12,6 +12,7 @@ import { RolloutDetail } from "./pages/RolloutDetail";
 import { History } from "./pages/History";
 import { HistoryDetail } from "./pages/HistoryDetail";
 import { FeaturePage, NotFound } from "./pages/Other";
+import { Webhooks } from "./pages/Webhooks";
 
 interface NavItem {
   path: string;
@@ -38,8 +39,9 @@ function page(route: Route) {
       return id ? <RolloutDetail id={id} /> : <Rollouts query={route.query} />;
     case "history":
       return id ? <HistoryDetail id={id} /> : <History query={route.query} />;
-    case "scaling":
     case "webhooks":
+      return config().features.includes("webhooks") ? <Webhooks /> : <FeaturePage feature={section} />;
+    case "scaling":
       return <FeaturePage feature={section} />;
     default:
       return <NotFound />;

@@ -132,6 +132,18 @@ public final class WebhookHistory {
   public List<WebhookTriggerRow> triggers(String deliveryId) {
     String id = Fields.uuid("deliveryId", deliveryId);
     return store.read(
-        "reading the triggers of webhook delivery " + id, c -> WebhookRows.triggersOf(c, id));
+        "reading the triggers of webhook delivery " + id,
+        c -> WebhookRows.triggersOf(c, List.of(id)));
+  }
+
+  /** The triggers of several deliveries (at most 1000), in delivery and sequence order. */
+  public List<WebhookTriggerRow> triggers(List<String> deliveryIds) {
+    if (deliveryIds.size() > 1000) {
+      throw new IllegalArgumentException("at most 1000 deliveries at a time");
+    }
+    List<String> ids = deliveryIds.stream().map(i -> Fields.uuid("deliveryId", i)).toList();
+    return store.read(
+        "reading the triggers of " + ids.size() + " webhook deliveries",
+        c -> WebhookRows.triggersOf(c, ids));
   }
 }

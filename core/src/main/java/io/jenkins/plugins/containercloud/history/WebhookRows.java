@@ -110,13 +110,22 @@ final class WebhookRows {
     }
   }
 
-  static List<WebhookTriggerRow> triggersOf(Connection c, String deliveryId) throws SQLException {
+  /** The triggers of the deliveries, in delivery then sequence order. */
+  static List<WebhookTriggerRow> triggersOf(Connection c, List<String> deliveryIds)
+      throws SQLException {
+    if (deliveryIds.isEmpty()) {
+      return List.of();
+    }
     try (PreparedStatement s =
         c.prepareStatement(
             "SELECT "
                 + TRIGGER_COLUMNS
-                + " FROM webhook_triggers WHERE delivery_id = ? ORDER BY seq")) {
-      s.setString(1, deliveryId);
+                + " FROM webhook_triggers WHERE delivery_id IN ("
+                + String.join(", ", java.util.Collections.nCopies(deliveryIds.size(), "?"))
+                + ") ORDER BY delivery_id, seq")) {
+      for (int i = 0; i < deliveryIds.size(); i++) {
+        s.setString(i + 1, deliveryIds.get(i));
+      }
       return triggers(s);
     }
   }

@@ -45,6 +45,15 @@ final class Json {
     return root;
   }
 
+  /** JSON this package wrote. */
+  static JsonNode parse(String json) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("not JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
   /** The text at a dotted path, or null when missing, null or not a string. */
   static String text(JsonNode node, String path) {
     JsonNode value = at(node, path);

@@ -197,7 +197,15 @@ public final class WebhookIntake {
       return WebhookAnswer.of(
           413, "too-large", "the body is over " + hook.maxBodyBytes() + " bytes");
     }
-    return evaluate(hook, headers, body, pathSecret, clock.instant(), new ReplayGuard()).answer;
+    Outcome outcome = evaluate(hook, headers, body, pathSecret, clock.instant(), new ReplayGuard());
+    if (outcome.parsed != null) {
+      // What the delivery said, for the user checking a hook by hand.
+      outcome.answer.body().set("pushes", Json.parse(DeliveryJson.pushes(outcome.parsed.pushes())));
+      if (outcome.parsed.dedupeKey() != null) {
+        outcome.answer.body().put("dedupeKey", outcome.parsed.dedupeKey());
+      }
+    }
+    return outcome.answer;
   }
 
   private static Outcome evaluate(

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       RollbackCommand.class,
       StatusCommand.class,
       HistoryCommand.class,
-      ServeCommand.class
+      ServeCommand.class,
+      WebhookCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

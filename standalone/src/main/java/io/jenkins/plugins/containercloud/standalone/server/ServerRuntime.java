@@ -3,9 +3,14 @@ package io.jenkins.plugins.containercloud.standalone.server;
 import io.jenkins.plugins.containercloud.api.Dashboard;
 import io.jenkins.plugins.containercloud.api.DashboardCluster;
 import io.jenkins.plugins.containercloud.api.Deployments;
+import io.jenkins.plugins.containercloud.api.WebhookDeliveries;
+import io.jenkins.plugins.containercloud.api.WebhookRollouts;
 import io.jenkins.plugins.containercloud.cluster.ClusterConfig;
 import io.jenkins.plugins.containercloud.history.HistoryDatabase;
+import io.jenkins.plugins.containercloud.history.WebhookHistory;
 import io.jenkins.plugins.containercloud.sandbox.Sandbox;
+import io.jenkins.plugins.containercloud.webhook.WebhookIntake;
+import io.jenkins.plugins.containercloud.webhook.WebhookProcessor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -61,6 +66,7 @@ public final class ServerRuntime implements AutoCloseable {
       dashboard = new Dashboard(clusters, deployments, clock);
       resources.add(dashboard);
       dashboard.start();
+      WebhookDeliveries webhooks = webhooks(config, deployments, clock);
       Authenticator auth =
           new Authenticator(
               users(config, demo, dataDirectory, out),
@@ -70,7 +76,8 @@ public final class ServerRuntime implements AutoCloseable {
       ServerMetrics metrics = new ServerMetrics();
       metrics.watch(dashboard, clusters);
       server =
-          new DashboardServer(dashboard, auth, metrics, sandbox != null ? SANDBOX_NOTICE : null);
+          new DashboardServer(
+              dashboard, auth, metrics, sandbox != null ? SANDBOX_NOTICE : null, webhooks);
       resources.add(server);
       port = server.start(config.host(), config.port());
       if (demo && sandbox != null) {
@@ -105,6 +112,24 @@ public final class ServerRuntime implements AutoCloseable {
 
   public Dashboard dashboard() {
     return dashboard;
+  }
+
+  /**
+   * The webhook intake and the processor that runs what it stores (started at once: it first
+   * finishes what a previous process left undone).
+   */
+  private WebhookDeliveries webhooks(ServerConfig config, Deployments deployments, Clock clock) {
+    WebhookHistory history = deployments.webhooks();
+    WebhookProcessor processor =
+        new WebhookProcessor(
+            history,
+            new WebhookRollouts(dashboard.rollouts(), deployments),
+            new RegistryDigests(config.registries()),
+            clock);
+    resources.add(processor);
+    WebhookIntake intake = new WebhookIntake(config.webhooks(), history, clock, processor::wake);
+    processor.start();
+    return new WebhookDeliveries(history, intake);
   }
 
   private static HistoryDatabase history(ServerConfig config, boolean demo, Path dataDirectory) {

@@ -31,6 +31,7 @@ final class RunningServer implements AutoCloseable {
 
   static final String PASSWORD = "correct horse battery staple";
   static final String TOKEN = "test-token-0123456789abcdefghijklmnop";
+  static final String HOOK_SECRET = "Bearer hook-secret-5b1e9c";
   static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path directory;
@@ -41,11 +42,20 @@ final class RunningServer implements AutoCloseable {
   private final StringWriter output = new StringWriter();
 
   RunningServer(TargetCluster cluster, String clusterName) {
+    this(cluster, clusterName, "");
+  }
+
+  /**
+   * @param extraYaml appended to the configuration (e.g. a {@code webhooks:} section; the file
+   *     {@code hook-secret} beside it holds {@link #HOOK_SECRET})
+   */
+  RunningServer(TargetCluster cluster, String clusterName, String extraYaml) {
     this.clusterName = clusterName;
     try {
       directory = Files.createTempDirectory("container-cloud-serve-");
       Files.writeString(directory.resolve("password"), PASSWORD + "\n");
       Files.writeString(directory.resolve("token"), TOKEN + "\n");
+      Files.writeString(directory.resolve("hook-secret"), HOOK_SECRET + "\n");
       Path config = directory.resolve("server.yaml");
       Files.writeString(
           config,
@@ -63,7 +73,8 @@ final class RunningServer implements AutoCloseable {
           apiTokens:
             - {name: ci, role: deployer, token: {file: token}}
           """
-              .formatted(clusterName, cluster.kubeconfig().toAbsolutePath()));
+                  .formatted(clusterName, cluster.kubeconfig().toAbsolutePath())
+              + extraYaml);
       runtime =
           ServerRuntime.start(
               ServerConfig.read(config, Map.of()),
