@@ -50,6 +50,11 @@ final class RunningServer implements AutoCloseable {
    *     {@code hook-secret} beside it holds {@link #HOOK_SECRET})
    */
   RunningServer(TargetCluster cluster, String clusterName, String extraYaml) {
+    this(cluster, clusterName, extraYaml, 0);
+  }
+
+  /** As above, listening on {@code port} (0: a free one). */
+  RunningServer(TargetCluster cluster, String clusterName, String extraYaml, int port) {
     this.clusterName = clusterName;
     try {
       directory = Files.createTempDirectory("container-cloud-serve-");
@@ -77,7 +82,7 @@ final class RunningServer implements AutoCloseable {
               + extraYaml);
       runtime =
           ServerRuntime.start(
-              ServerConfig.read(config, Map.of()),
+              ServerConfig.read(config, Map.of()).listeningOn(null, port),
               false,
               directory.resolve("data"),
               new PrintWriter(output, true));
