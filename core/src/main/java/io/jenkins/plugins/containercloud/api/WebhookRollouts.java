@@ -8,8 +8,10 @@ import io.jenkins.plugins.containercloud.history.Trigger;
 import io.jenkins.plugins.containercloud.history.WebhookTriggerRow;
 import io.jenkins.plugins.containercloud.webhook.RolloutLauncher;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -18,6 +20,11 @@ import java.util.concurrent.ExecutionException;
  * trigger.
  */
 public final class WebhookRollouts implements RolloutLauncher {
+
+  /** How long a trigger waits for its cluster to connect before it fails. */
+  static final Duration CLUSTER_WAIT = Duration.ofMinutes(5);
+
+  private static final Duration RETRY_EVERY = Duration.ofSeconds(2);
 
   private final LiveRollouts rollouts;
   private final Deployments deployments;
@@ -47,8 +54,7 @@ public final class WebhookRollouts implements RolloutLauncher {
       return new Ended("FAILED", "the trigger's rollout parameters are not JSON");
     }
     try {
-      RolloutView end =
-          rollouts.startFor(start, Trigger.webhook(t.deliveryId()), deploymentId).get();
+      RolloutView end = start(start, t, deploymentId).get();
       return new Ended(end.state(), end.reason());
     } catch (ApiException e) {
       return new Ended("FAILED", "refused: " + e.getMessage());
@@ -57,6 +63,26 @@ public final class WebhookRollouts implements RolloutLauncher {
       throw new CancellationException("the server is stopping");
     } catch (ExecutionException e) {
       return new Ended("FAILED", String.valueOf(e.getCause()));
+    }
+  }
+
+  /**
+   * Starts the rollout; while its cluster is not connected (503: the server has just started, or
+   * the cluster is unreachable for a while) waits and tries again, up to {@link #CLUSTER_WAIT}:
+   * nothing was recorded yet, so trying again under the same id runs it once.
+   */
+  private CompletableFuture<RolloutView> start(
+      RolloutStart start, WebhookTriggerRow t, String deploymentId) throws InterruptedException {
+    long deadline = System.nanoTime() + CLUSTER_WAIT.toNanos();
+    while (true) {
+      try {
+        return rollouts.startFor(start, Trigger.webhook(t.deliveryId()), deploymentId);
+      } catch (ApiException e) {
+        if (e.status() != 503 || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(RETRY_EVERY.toMillis());
+      }
     }
   }
 
