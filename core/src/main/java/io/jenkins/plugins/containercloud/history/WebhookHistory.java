@@ -60,6 +60,55 @@ public final class WebhookHistory {
     }
   }
 
+  /** A delivery with its triggers, to store. */
+  public record Insert(WebhookDelivery delivery, List<WebhookTriggerRow> triggers) {}
+
+  /**
+   * Stores several deliveries in one transaction (one turn on the embedded file, one round trip to
+   * a server): a burst from many senders costs one commit, not one each. Returns, in order, what
+   * {@link #insert} would for each; a delivery whose key came earlier in the same batch is a
+   * duplicate of that one. When another process stored one of the keys meanwhile, the batch is
+   * rolled back and each delivery is stored on its own.
+   */
+  public List<Optional<String>> insertAll(List<Insert> inserts) {
+    if (inserts.size() == 1) {
+      return List.of(insert(inserts.get(0).delivery(), inserts.get(0).triggers()));
+    }
+    try {
+      return store.inTransaction(
+          "storing " + inserts.size() + " webhook deliveries",
+          c -> {
+            List<Optional<String>> results = new java.util.ArrayList<>();
+            for (Insert i : inserts) {
+              WebhookDelivery d = i.delivery();
+              Optional<String> stored =
+                  d.dedupeKey() == null
+                      ? Optional.empty()
+                      : WebhookRows.idByKey(c, d.hook(), d.dedupeKey());
+              if (stored.isEmpty()) {
+                WebhookRows.insert(c, d);
+                WebhookRows.insert(c, i.triggers());
+              }
+              results.add(stored);
+            }
+            return results;
+          });
+    } catch (HistoryException e) {
+      if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+        return inserts.stream().map(i -> insert(i.delivery(), i.triggers())).toList();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Runs {@code work} with all of its operations on this thread sharing one connection: on the
+   * embedded file one turn for all, instead of one each.
+   */
+  public <T> T inOneTurn(java.util.function.Supplier<T> work) {
+    return store.inOneTurn(work);
+  }
+
   /** Triggers waiting for the processor, in the order their deliveries arrived. */
   public List<WebhookTriggerRow> pending(int limit) {
     return store.read(
@@ -110,6 +159,33 @@ public final class WebhookHistory {
         c ->
             WebhookRows.move(
                 c, t.deliveryId(), t.seq(), from, to, deploymentId, image, why, Fields.micros(at)));
+  }
+
+  /** How many of these delivery ids are stored (at most 1000 ids at a time). */
+  public int stored(List<String> ids) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    if (ids.size() > 1000) {
+      throw new IllegalArgumentException("at most 1000 ids at a time");
+    }
+    return store.read(
+        "counting " + ids.size() + " webhook deliveries",
+        c -> {
+          try (var s =
+              c.prepareStatement(
+                  "SELECT COUNT(*) FROM webhook_deliveries WHERE id IN ("
+                      + String.join(", ", java.util.Collections.nCopies(ids.size(), "?"))
+                      + ")")) {
+            for (int i = 0; i < ids.size(); i++) {
+              s.setString(i + 1, ids.get(i));
+            }
+            try (var row = s.executeQuery()) {
+              row.next();
+              return row.getInt(1);
+            }
+          }
+        });
   }
 
   /** The newest {@code limit} deliveries. */

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * the history before answering. Hosts pass the request in and send the {@link WebhookAnswer} back
  * unchanged; they never read the body themselves.
  */
-public final class WebhookIntake {
+public final class WebhookIntake implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebhookIntake.class);
 
@@ -34,6 +34,7 @@ public final class WebhookIntake {
   private final Clock clock;
   private final Runnable accepted;
   private final ReplayGuard replays = new ReplayGuard();
+  private final DeliveryBatcher batcher;
 
   /**
    * @param accepted called after each accepted delivery is stored (wakes the processor)
@@ -49,6 +50,13 @@ public final class WebhookIntake {
     this.history = history;
     this.clock = clock;
     this.accepted = accepted;
+    this.batcher = new DeliveryBatcher(history);
+  }
+
+  /** Stops the writer; deliveries still waiting are answered 503. */
+  @Override
+  public void close() {
+    batcher.close();
   }
 
   /** The configured hooks. */
@@ -121,7 +129,7 @@ public final class WebhookIntake {
   private WebhookAnswer store(WebhookDelivery delivery, Outcome outcome) {
     List<WebhookTriggerRow> rows = rows(delivery, outcome.triggers);
     try {
-      Optional<String> existing = history.insert(delivery, rows);
+      Optional<String> existing = batcher.store(new WebhookHistory.Insert(delivery, rows));
       if (existing.isPresent()) {
         WebhookAnswer answer =
             WebhookAnswer.of(

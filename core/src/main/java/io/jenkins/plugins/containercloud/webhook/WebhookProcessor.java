@@ -105,7 +105,12 @@ public final class WebhookProcessor implements AutoCloseable {
   private void loop() {
     while (running) {
       try {
-        dispatch(history.pending(BATCH));
+        // One turn on the embedded file for the read and every supersede and claim it leads to.
+        history.inOneTurn(
+            () -> {
+              dispatch(history.pending(BATCH));
+              return null;
+            });
       } catch (RuntimeException e) {
         LOG.warn("cannot read pending webhook triggers: {}", e.getMessage());
       }
@@ -129,13 +134,21 @@ public final class WebhookProcessor implements AutoCloseable {
         if (lane.holds(t)) {
           continue;
         }
-        if (lane.running == null) {
+        if (lane.running == null && lane.waiting == null) {
           begin(lane, t);
         } else {
           if (lane.waiting != null) {
             supersede(lane.waiting, t);
           }
           lane.waiting = t;
+        }
+      }
+      // Lanes whose rollout ended since the last pass start their newest waiting trigger.
+      for (Lane lane : lanes.values()) {
+        if (lane.running == null && lane.waiting != null) {
+          WebhookTriggerRow next = lane.waiting;
+          lane.waiting = null;
+          begin(lane, next);
         }
       }
     }
@@ -189,14 +202,12 @@ public final class WebhookProcessor implements AutoCloseable {
           t.seq(),
           e.getMessage());
     }
+    // The next one starts on the processor's thread: all claims and supersedes happen there, in
+    // its turn on the history, never on a rollout's thread holding the lanes.
     synchronized (lanes) {
       lane.running = null;
-      WebhookTriggerRow next = lane.waiting;
-      lane.waiting = null;
-      if (next != null && running) {
-        begin(lane, next);
-      }
     }
+    wake();
   }
 
   @Override

@@ -76,6 +76,22 @@ abstract class WebhookHistoryContract {
   }
 
   @Test
+  void insertAll_storesABatchInOneTransaction_aRepeatedKeyIsADuplicateOfTheFirst() {
+    WebhookDelivery a = delivery("b-1");
+    WebhookDelivery b = delivery("b-2");
+    WebhookDelivery again = delivery("b-1");
+    List<Optional<String>> results =
+        history.insertAll(
+            List.of(
+                new WebhookHistory.Insert(a, List.of(trigger(a, 1))),
+                new WebhookHistory.Insert(b, List.of()),
+                new WebhookHistory.Insert(again, List.of(trigger(again, 1)))));
+    assertThat(results).containsExactly(Optional.empty(), Optional.empty(), Optional.of(a.id()));
+    assertThat(history.recent(10)).hasSize(2);
+    assertThat(history.stored(List.of(a.id(), b.id(), again.id()))).isEqualTo(2);
+  }
+
+  @Test
   void refusedDeliveries_withoutKey_areAllStored() {
     assertThat(history.insert(delivery(null), List.of())).isEmpty();
     assertThat(history.insert(delivery(null), List.of())).isEmpty();

@@ -128,6 +128,7 @@ public final class ServerRuntime implements AutoCloseable {
             clock);
     resources.add(processor);
     WebhookIntake intake = new WebhookIntake(config.webhooks(), history, clock, processor::wake);
+    resources.add(intake);
     processor.start();
     return new WebhookDeliveries(history, intake);
   }
