@@ -28,8 +28,13 @@ class WebhookServerTest {
   static final String EVENTS_V2 = "application/vnd.docker.distribution.events.v2+json";
   private static RunningServer server;
 
-  /** A {@code webhooks:} section: a registry hook deploying team/web to {@code namespace}. */
+  /** A {@code webhooks:} section: a registry hook deploying testbed/web to {@code namespace}. */
   static String webhooksYaml(String namespace) {
+    return webhooksYaml("sandbox", namespace);
+  }
+
+  /** As above, on the cluster configured as {@code cluster}. */
+  static String webhooksYaml(String cluster, String namespace) {
     return """
         webhooks:
           - name: testbed
@@ -39,12 +44,12 @@ class WebhookServerTest {
               - name: web
                 repository: testbed/web
                 tags: "*"
-                target: {cluster: sandbox, namespace: %s, kind: Deployment, name: api}
+                target: {cluster: %s, namespace: %s, kind: Deployment, name: api}
           - name: hub
             source: dockerhub
             secret: {file: hook-secret}
         """
-        .formatted(namespace);
+        .formatted(cluster, namespace);
   }
 
   /** A registry 3.x notification of a tagged manifest push. */
