@@ -6,6 +6,11 @@ TOKEN_REALM_PORT=${TESTBED_TOKEN_REALM_PORT:-5003}
 TOKEN_SERVICE=container-cloud-testbed
 TOKEN_ISSUER=container-cloud-testbed-issuer
 BASE_IMAGE_REPO=testbed/busybox
+# A registry whose notifications go to a webhook endpoint on a fixed loopback port, where the
+# webhook end-to-end test starts `serve`; the Authorization it sends is the hook's secret.
+NOTIFY_REGISTRY_PORT=${TESTBED_NOTIFY_REGISTRY_PORT:-5010}
+NOTIFY_WEBHOOK_PORT=${TESTBED_NOTIFY_WEBHOOK_PORT:-5011}
+NOTIFY_HOOK=testbed
 
 docker_up() {
   ensure_packages docker.io docker-registry busybox-static apache2-utils openssl
@@ -33,13 +38,42 @@ registries_up() {
   registry_config auth "$AUTH_REGISTRY_PORT" "$(printf '  htpasswd:\n    realm: container-cloud-testbed\n    path: %s' "$dir/htpasswd")" > "$dir/auth.yml"
   registry_config token "$TOKEN_REGISTRY_PORT" "$(printf '  token:\n    realm: http://127.0.0.1:%s/token\n    service: %s\n    issuer: %s\n    rootcertbundle: %s' \
     "$TOKEN_REALM_PORT" "$TOKEN_SERVICE" "$TOKEN_ISSUER" "$CACHE/token/cert.pem")" > "$dir/token.yml"
+  notify_material
+  { registry_config notify "$NOTIFY_REGISTRY_PORT" ""; notify_section; } > "$dir/notify.yml"
   local name
-  for name in open auth token; do
+  for name in open auth token notify; do
     start_daemon "registry-$name" docker-registry serve "$dir/$name.yml"
   done
   wait_for 30 curl -fsS "http://127.0.0.1:$REGISTRY_PORT/v2/" || die "open registry did not start (testbed/logs registry-open)"
   wait_for 30 curl -sS -o /dev/null "http://127.0.0.1:$AUTH_REGISTRY_PORT/v2/" || die "auth registry did not start"
   wait_for 30 curl -sS -o /dev/null "http://127.0.0.1:$TOKEN_REGISTRY_PORT/v2/" || die "token registry did not start"
+  wait_for 30 curl -fsS -o /dev/null "http://127.0.0.1:$NOTIFY_REGISTRY_PORT/v2/" || die "notifying registry did not start (testbed/logs registry-notify)"
+}
+
+# The secret the notifying registry sends as its Authorization header, made once.
+notify_material() {
+  local file=$CACHE/notify-secret
+  [ -f "$file" ] && return 0
+  mkdir -p "$CACHE"
+  printf 'Bearer %s' "$(openssl rand -hex 16)" > "$file"
+}
+
+# Notifications to the webhook port: retried quickly, pulls not sent (the events that matter to
+# the test are pushes), the same header on every request.
+notify_section() {
+  cat <<YAML
+notifications:
+  endpoints:
+    - name: container-cloud
+      url: http://127.0.0.1:$NOTIFY_WEBHOOK_PORT/hooks/registry/$NOTIFY_HOOK
+      headers:
+        Authorization: ["$(cat "$CACHE/notify-secret")"]
+      timeout: 2s
+      threshold: 3
+      backoff: 1s
+      ignore:
+        actions: [pull]
+YAML
 }
 
 # name port auth-section
@@ -94,7 +128,7 @@ base_image_up() {
 
 docker_down() {
   local name
-  for name in registry-open registry-auth registry-token; do stop_daemon "$name"; done
+  for name in registry-open registry-auth registry-token registry-notify; do stop_daemon "$name"; done
   if is_running dockerd; then
     stop_daemon dockerd
   fi
@@ -117,5 +151,9 @@ export TESTBED_TOKEN_ISSUER=$TOKEN_ISSUER
 export TESTBED_TOKEN_KEY=$CACHE/token/key.pem
 export TESTBED_TOKEN_CERT=$CACHE/token/cert.pem
 export TESTBED_BASE_IMAGE=127.0.0.1:$REGISTRY_PORT/$BASE_IMAGE_REPO:latest
+export TESTBED_NOTIFY_REGISTRY=127.0.0.1:$NOTIFY_REGISTRY_PORT
+export TESTBED_NOTIFY_WEBHOOK_PORT=$NOTIFY_WEBHOOK_PORT
+export TESTBED_NOTIFY_HOOK=$NOTIFY_HOOK
+export TESTBED_NOTIFY_SECRET_FILE=$CACHE/notify-secret
 ENV
 }

@@ -13,6 +13,7 @@ import { History } from "./pages/History";
 import { HistoryDetail } from "./pages/HistoryDetail";
 import { FeaturePage, NotFound } from "./pages/Other";
 import { Scaling } from "./pages/Scaling";
+import { Webhooks } from "./pages/Webhooks";
 
 interface NavItem {
   path: string;
@@ -44,7 +45,7 @@ function page(route: Route) {
     case "scaling":
       return cfg().features.includes("scaling") ? <Scaling /> : <FeaturePage feature={section} />;
     case "webhooks":
-      return <FeaturePage feature={section} />;
+      return config().features.includes("webhooks") ? <Webhooks /> : <FeaturePage feature={section} />;
     default:
       return <NotFound />;
   }

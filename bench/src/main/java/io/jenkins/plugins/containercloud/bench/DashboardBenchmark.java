@@ -185,7 +185,8 @@ public final class DashboardBenchmark {
             List.of(),
             List.of(),
             List.of(new ServerConfig.ApiToken("bench", Role.VIEWER, PasswordHash.tokenHash(token))),
-            null);
+            null,
+            List.of());
     long start = System.nanoTime();
     try (ServerRuntime server =
         ServerRuntime.start(config, false, data, new PrintWriter(Writer.nullWriter()))) {

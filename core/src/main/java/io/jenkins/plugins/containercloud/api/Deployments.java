@@ -10,6 +10,7 @@ import io.jenkins.plugins.containercloud.history.HistoryStore;
 import io.jenkins.plugins.containercloud.history.Outcome;
 import io.jenkins.plugins.containercloud.history.RetryingHistoryWriter;
 import io.jenkins.plugins.containercloud.history.Trigger;
+import io.jenkins.plugins.containercloud.history.WebhookHistory;
 import io.jenkins.plugins.containercloud.registry.ImageReference;
 import io.jenkins.plugins.containercloud.registry.InvalidReferenceException;
 import io.jenkins.plugins.containercloud.rollout.ApplyResult;
@@ -60,6 +61,11 @@ public final class Deployments implements AutoCloseable {
   /** The autoscaler's record in the same history database. */
   public io.jenkins.plugins.containercloud.scale.ScalingLog scalingLog() {
     return io.jenkins.plugins.containercloud.scale.ScalingLog.of(store);
+  }
+
+  /** The webhook deliveries in the same history database. */
+  public WebhookHistory webhooks() {
+    return new WebhookHistory(store);
   }
 
   /** Opens (and migrates) the history database. */

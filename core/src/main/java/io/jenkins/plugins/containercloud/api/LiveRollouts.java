@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
@@ -72,11 +73,29 @@ public final class LiveRollouts {
     if (start == null) {
       throw ApiException.badRequest(null, "the request needs a JSON body with the rollout");
     }
+    return launch(start, user, Trigger.user(user), null).view();
+  }
+
+  /**
+   * Starts a rollout that something other than a dashboard user asked for (a webhook delivery),
+   * recorded under {@code deploymentId} with {@code trigger}; the future completes with the
+   * rollout's last view once it has ended and been recorded.
+   *
+   * @throws ApiException naming the field at fault, before anything changes
+   */
+  public CompletableFuture<RolloutView> startFor(
+      RolloutStart start, Trigger trigger, String deploymentId) {
+    String by = trigger.type().name().toLowerCase(java.util.Locale.ROOT) + " " + trigger.value();
+    return launch(start, by, trigger, deploymentId).ended;
+  }
+
+  /** Validates a rollout to start, then launches it. */
+  private Launched launch(RolloutStart start, String by, Trigger trigger, String chosenId) {
     Cluster cluster = cluster(start.cluster());
     WorkloadTarget target = target(start);
     ImageReference image = image(start.image());
     RolloutParameters parameters = parameters(start);
-    return launch(cluster, target, image, parameters, "deploy", user);
+    return launch(cluster, target, image, parameters, "deploy", by, trigger, chosenId);
   }
 
   /**
@@ -115,7 +134,16 @@ public final class LiveRollouts {
     Cluster cluster = cluster(record.cluster());
     WorkloadTarget target =
         new WorkloadTarget(record.namespace(), kind, record.name(), record.container());
-    return launch(cluster, target, image(before), RolloutParameters.defaults(), "rollback", user);
+    return launch(
+            cluster,
+            target,
+            image(before),
+            RolloutParameters.defaults(),
+            "rollback",
+            user,
+            Trigger.user(user),
+            null)
+        .view();
   }
 
   /** Aborts a running rollout: it rolls back, then ends ROLLED_BACK. */
@@ -146,13 +174,15 @@ public final class LiveRollouts {
     return Optional.ofNullable(rollouts.get(id)).map(LiveRollout::view);
   }
 
-  private RolloutView launch(
+  private Launched launch(
       Cluster cluster,
       WorkloadTarget target,
       ImageReference image,
       RolloutParameters parameters,
       String action,
-      String user) {
+      String user,
+      Trigger trigger,
+      String chosenId) {
     WorkloadStatus status = status(cluster, target);
     if (target.container() != null && !status.images().containsKey(target.container())) {
       throw ApiException.badRequest(
@@ -173,7 +203,7 @@ public final class LiveRollouts {
             target + " is already being rolled out (rollout " + other.id() + "); wait or abort it");
       }
     }
-    String id = DeploymentRecord.newId();
+    String id = chosenId == null ? DeploymentRecord.newId() : chosenId;
     LiveRollout rollout =
         new LiveRollout(
             id,
@@ -189,24 +219,50 @@ public final class LiveRollouts {
             target,
             image,
             parameters,
-            "container-cloud: " + action + " to " + image + " by " + user + " from the dashboard");
+            "container-cloud: "
+                + action
+                + " to "
+                + image
+                + " by "
+                + user
+                + (trigger.type() == Trigger.Type.USER ? " from the dashboard" : ""));
+    CompletableFuture<RolloutView> ended = new CompletableFuture<>();
     rollouts.put(id, rollout);
     synchronized (rollout) {
-      rollout.attach(executor.submit(() -> run(cluster, request, rollout, action, user)));
+      rollout.attach(
+          executor.submit(
+              () -> {
+                try {
+                  run(cluster, request, rollout, action, trigger);
+                } finally {
+                  ended.complete(rollout.view());
+                }
+              }));
     }
     publish(rollout);
     executor.submit(() -> publishRecord(id));
-    return rollout.view();
+    return new Launched(rollout, ended);
+  }
+
+  /** A rollout just started, and the future of its end. */
+  private record Launched(LiveRollout rollout, CompletableFuture<RolloutView> ended) {
+    RolloutView view() {
+      return rollout.view();
+    }
   }
 
   private void run(
-      Cluster cluster, RolloutRequest request, LiveRollout rollout, String action, String user) {
+      Cluster cluster,
+      RolloutRequest request,
+      LiveRollout rollout,
+      String action,
+      Trigger trigger) {
     try {
       DeploymentReport report =
           deployments.deploy(
               cluster,
               request,
-              Trigger.user(user),
+              trigger,
               (RolloutEvent event) -> {
                 rollout.on(event);
                 publish(rollout);

@@ -295,7 +295,7 @@ public final class HistoryStore implements AutoCloseable {
     }
   }
 
-  private <T> T read(String what, Work<T> work) {
+  <T> T read(String what, Work<T> work) {
     return withConnection(
         what,
         connection -> {
@@ -304,7 +304,7 @@ public final class HistoryStore implements AutoCloseable {
         });
   }
 
-  private <T> T inTransaction(String what, Work<T> work) {
+  <T> T inTransaction(String what, Work<T> work) {
     return withConnection(
         what,
         connection -> {
@@ -393,7 +393,7 @@ public final class HistoryStore implements AutoCloseable {
 
   /** One unit of JDBC work on a connection. */
   @FunctionalInterface
-  private interface Work<T> {
+  interface Work<T> {
     T run(Connection connection) throws SQLException;
   }
 }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       HistoryCommand.class,
       ServeCommand.class,
-      ScaleCommand.class
+      ScaleCommand.class,
+      WebhookCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -14,8 +14,11 @@ import io.jenkins.plugins.containercloud.api.DashboardJson.RolloutStart;
 import io.jenkins.plugins.containercloud.api.Scaling;
 import io.jenkins.plugins.containercloud.api.Scaling.ScaleDownRequest;
 import io.jenkins.plugins.containercloud.api.Scaling.ScaleUpRequest;
+import io.jenkins.plugins.containercloud.api.WebhookDeliveries;
+import io.jenkins.plugins.containercloud.webhook.WebhookAnswer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -42,6 +45,7 @@ public final class DashboardServer implements AutoCloseable {
   private static final String API = "/api/v1";
 
   private final Dashboard dashboard;
+  private final WebhookDeliveries webhooks;
   private final Authenticator auth;
   private final ServerMetrics metrics;
   private final UiFiles ui = new UiFiles();
@@ -50,8 +54,14 @@ public final class DashboardServer implements AutoCloseable {
   private final Javalin app;
   private volatile Scaling scaling;
 
-  DashboardServer(Dashboard dashboard, Authenticator auth, ServerMetrics metrics, String notice) {
+  DashboardServer(
+      Dashboard dashboard,
+      Authenticator auth,
+      ServerMetrics metrics,
+      String notice,
+      WebhookDeliveries webhooks) {
     this.dashboard = dashboard;
+    this.webhooks = webhooks;
     this.auth = auth;
     this.metrics = metrics;
     this.notice = notice;
@@ -71,7 +81,12 @@ public final class DashboardServer implements AutoCloseable {
               config.routes.exception(
                   Exception.class,
                   (e, ctx) -> {
-                    LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                    // Never the path: a Docker Hub hook's last segment is its secret.
+                    LOG.error(
+                        "{} {} failed",
+                        ctx.method(),
+                        ctx.endpoint() == null ? "?" : ctx.endpoint().path,
+                        e);
                     error(ctx, 500, "the server failed to answer; its log says why", null);
                   });
               config.routes.error(
@@ -229,6 +244,81 @@ public final class DashboardServer implements AutoCloseable {
               Map.of("pool", ctx.pathParam("pool"), "node", request.node(), "state", "draining"));
         });
     r.sse(API + "/stream", stream::serve);
+    webhookRoutes(r);
+  }
+
+  /**
+   * The hooks senders post to (no login: each delivery is verified by the engine), and the API of
+   * the Webhooks page.
+   */
+  private void webhookRoutes(io.javalin.config.RoutesConfig r) {
+    r.post("/hooks/{source}/{hook}", ctx -> hook(ctx, null));
+    r.post(
+        "/hooks/{source}/{hook}/{secret}",
+        ctx -> {
+          if (!"dockerhub".equals(ctx.pathParam("source"))) {
+            ctx.status(404).contentType("application/json").result("{\"status\":\"unknown\"}");
+            return;
+          }
+          hook(ctx, ctx.pathParam("secret"));
+        });
+    r.get(API + "/webhooks/hooks", ctx -> json(ctx, Map.of("hooks", webhooks.hooks())));
+    r.get(
+        API + "/webhooks/deliveries",
+        ctx ->
+            json(
+                ctx,
+                Map.of(
+                    "deliveries", webhooks.recent(limit(ctx, 50, WebhookDeliveries.MAX_LIMIT)))));
+    r.get(
+        API + "/webhooks/deliveries/{id}",
+        ctx -> json(ctx, webhooks.delivery(ctx.pathParam("id"))));
+    r.post(
+        API + "/webhooks/deliveries/{id}/redeliver",
+        ctx -> {
+          Principal p = principal(ctx);
+          if (!p.may(Role.ADMIN)) {
+            throw new ApiException(
+                403, p.name() + " may not redeliver; it needs the admin role", null);
+          }
+          WebhookAnswer answer = webhooks.redeliver(ctx.pathParam("id"));
+          LOG.info("webhook delivery {} redelivered by {}", ctx.pathParam("id"), p.name());
+          ctx.status(answer.status()).contentType("application/json").result(answer.json());
+        });
+  }
+
+  /** One delivery: the engine reads the body itself, once, and says what to answer. */
+  private void hook(Context ctx, String pathSecret) throws java.io.IOException {
+    WebhookAnswer answer;
+    try {
+      answer =
+          webhooks
+              .intake()
+              .receive(
+                  ctx.pathParam("source"),
+                  ctx.pathParam("hook"),
+                  headers(ctx),
+                  ctx.req().getInputStream(),
+                  pathSecret);
+    } catch (RuntimeException e) {
+      LOG.error("a delivery to hook {} failed", ctx.pathParam("hook"), e);
+      answer = null;
+    }
+    if (answer == null) {
+      ctx.status(503).contentType("application/json").result("{\"status\":\"unavailable\"}");
+      return;
+    }
+    ctx.status(answer.status()).contentType("application/json").result(answer.json());
+  }
+
+  private static Map<String, List<String>> headers(Context ctx) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    var request = ctx.req();
+    for (var names = request.getHeaderNames(); names.hasMoreElements(); ) {
+      String name = names.nextElement();
+      headers.put(name, java.util.Collections.list(request.getHeaders(name)));
+    }
+    return headers;
   }
 
   /**
@@ -334,8 +424,12 @@ public final class DashboardServer implements AutoCloseable {
     attributes.put("csrfToken", p.csrfToken());
     attributes.put("user", p.name());
     attributes.put("roles", String.join(",", p.role().names()));
+    // The pages a host shows beside the dashboard: Scaling when node pools are configured;
+    // Webhooks always (the page says how to configure a hook when none is).
     Scaling autoscalers = scaling;
-    attributes.put("features", autoscalers != null && autoscalers.configured() ? "scaling" : "");
+    attributes.put(
+        "features",
+        autoscalers != null && autoscalers.configured() ? "scaling,webhooks" : "webhooks");
     attributes.put("notice", notice == null ? "" : notice);
     attributes.put("logoutUrl", "/logout");
     ctx.contentType("text/html; charset=utf-8").result(ui.index(attributes));

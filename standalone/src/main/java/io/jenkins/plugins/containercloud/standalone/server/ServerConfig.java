@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.jenkins.plugins.containercloud.cluster.ClusterConfig;
+import io.jenkins.plugins.containercloud.webhook.HookSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -29,7 +30,8 @@ public record ServerConfig(
     List<RegistryLogin> registries,
     List<User> users,
     List<ApiToken> tokens,
-    String sessionKey) {
+    String sessionKey,
+    List<HookSettings> webhooks) {
 
   /** A registry login, for the server's pulls and digest look-ups. */
   public record RegistryLogin(String host, String username, String password) {
@@ -60,7 +62,8 @@ public record ServerConfig(
         registries,
         users,
         tokens,
-        sessionKey);
+        sessionKey,
+        webhooks);
   }
 
   /** No file: loopback, port 8080, the sandbox cluster and the embedded history. */
@@ -76,7 +79,8 @@ public record ServerConfig(
             List.of(),
             List.of(),
             List.of(),
-            null),
+            null,
+            List.of()),
         environment);
   }
 
@@ -100,7 +104,15 @@ public record ServerConfig(
     Path base = file.toAbsolutePath().getParent();
     ConfigNode top =
         new ConfigNode("", root, environment, base)
-            .only("server", "clusters", "history", "registries", "users", "apiTokens", "nodePools");
+            .only(
+                "server",
+                "clusters",
+                "history",
+                "registries",
+                "users",
+                "apiTokens",
+                "nodePools",
+                "webhooks");
     String host = DEFAULT_HOST;
     int port = DEFAULT_PORT;
     String sessionKey = null;
@@ -123,18 +135,25 @@ public record ServerConfig(
       historyUser = history.text("user");
       historyPassword = history.secret("password");
     }
+    List<ClusterConfig> clusters = clusters(top);
+    Set<String> clusterNames = new java.util.TreeSet<>();
+    clusters.forEach(c -> clusterNames.add(c.name()));
+    if (clusterNames.isEmpty()) {
+      clusterNames.add("sandbox");
+    }
     return overridden(
         new ServerConfig(
             host,
             port,
-            clusters(top),
+            clusters,
             historyUrl,
             historyUser,
             historyPassword,
             registries(top),
             users(top),
             tokens(top),
-            sessionKey),
+            sessionKey,
+            WebhookConfig.read(top, clusterNames)),
         environment);
   }
 
@@ -293,7 +312,8 @@ public record ServerConfig(
           c.registries(),
           c.users(),
           c.tokens(),
-          c.sessionKey());
+          c.sessionKey(),
+          c.webhooks());
     }
     return new ServerConfig(
         host,
@@ -305,7 +325,8 @@ public record ServerConfig(
         c.registries(),
         c.users(),
         c.tokens(),
-        c.sessionKey());
+        c.sessionKey(),
+        c.webhooks());
   }
 
   @Override
@@ -321,7 +342,9 @@ public record ServerConfig(
         + users.size()
         + " users, "
         + tokens.size()
-        + " tokens]";
+        + " tokens, "
+        + webhooks.size()
+        + " webhooks]";
   }
 
   private static String firstLine(String message) {

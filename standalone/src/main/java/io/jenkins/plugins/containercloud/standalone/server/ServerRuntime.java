@@ -4,13 +4,18 @@ import io.jenkins.plugins.containercloud.api.Dashboard;
 import io.jenkins.plugins.containercloud.api.DashboardCluster;
 import io.jenkins.plugins.containercloud.api.Deployments;
 import io.jenkins.plugins.containercloud.api.Scaling;
+import io.jenkins.plugins.containercloud.api.WebhookDeliveries;
+import io.jenkins.plugins.containercloud.api.WebhookRollouts;
 import io.jenkins.plugins.containercloud.cluster.ClusterConfig;
 import io.jenkins.plugins.containercloud.history.HistoryDatabase;
+import io.jenkins.plugins.containercloud.history.WebhookHistory;
 import io.jenkins.plugins.containercloud.sandbox.Sandbox;
 import io.jenkins.plugins.containercloud.scale.Autoscaler;
 import io.jenkins.plugins.containercloud.scale.NodePool;
 import io.jenkins.plugins.containercloud.scale.NodeProviders;
 import io.jenkins.plugins.containercloud.scale.SimulatedNodeProvider;
+import io.jenkins.plugins.containercloud.webhook.WebhookIntake;
+import io.jenkins.plugins.containercloud.webhook.WebhookProcessor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -78,6 +83,7 @@ public final class ServerRuntime implements AutoCloseable {
       Scaling scaling = scaling(pools, clusters, sandbox, deployments, clock);
       resources.add(scaling);
       scaling.start();
+      WebhookDeliveries webhooks = webhooks(config, deployments, clock);
       Authenticator auth =
           new Authenticator(
               users(config, demo, dataDirectory, out),
@@ -88,7 +94,8 @@ public final class ServerRuntime implements AutoCloseable {
       metrics.watch(dashboard, clusters);
       metrics.watchScaling(scaling);
       server =
-          new DashboardServer(dashboard, auth, metrics, sandbox != null ? SANDBOX_NOTICE : null);
+          new DashboardServer(
+              dashboard, auth, metrics, sandbox != null ? SANDBOX_NOTICE : null, webhooks);
       server.scaling(scaling);
       resources.add(server);
       port = server.start(config.host(), config.port());
@@ -168,6 +175,25 @@ public final class ServerRuntime implements AutoCloseable {
 
   public Dashboard dashboard() {
     return dashboard;
+  }
+
+  /**
+   * The webhook intake and the processor that runs what it stores (started at once: it first
+   * finishes what a previous process left undone).
+   */
+  private WebhookDeliveries webhooks(ServerConfig config, Deployments deployments, Clock clock) {
+    WebhookHistory history = deployments.webhooks();
+    WebhookProcessor processor =
+        new WebhookProcessor(
+            history,
+            new WebhookRollouts(dashboard.rollouts(), deployments),
+            new RegistryDigests(config.registries()),
+            clock);
+    resources.add(processor);
+    WebhookIntake intake = new WebhookIntake(config.webhooks(), history, clock, processor::wake);
+    resources.add(intake);
+    processor.start();
+    return new WebhookDeliveries(history, intake);
   }
 
   private static HistoryDatabase history(ServerConfig config, boolean demo, Path dataDirectory) {

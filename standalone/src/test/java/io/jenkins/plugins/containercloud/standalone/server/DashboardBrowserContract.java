@@ -44,7 +44,9 @@ abstract class DashboardBrowserContract {
     Workloads workloads = new Workloads(cluster());
     workloads.deployment("shop", 3, "1", 60);
     workloads.replicationController("ledger", 2, "1");
-    server = new RunningServer(cluster(), name());
+    server =
+        new RunningServer(
+            cluster(), name(), WebhookServerTest.webhooksYaml(name(), cluster().namespace()));
     browser = new Browser(server.url(""));
     browser.login("deployer");
   }
@@ -168,6 +170,20 @@ abstract class DashboardBrowserContract {
         server.post(
             "/api/v1/deployments/" + deployedId + "/rollback", "{}", server.login("viewer"), true);
     assertThat(refused.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  @Order(5)
+  void theWebhooksPageListsTheHookAndADeliveryWithWhatItTriggered() {
+    WebhookServerTest.deliver(
+        server,
+        "/hooks/registry/testbed",
+        WebhookServerTest.push("browser-1", "9", "sha256:" + "9a".repeat(32)),
+        RunningServer.HOOK_SECRET);
+    browser.route("#/webhooks");
+    browser.waitForText("table", "/hooks/registry/testbed", Duration.ofSeconds(30));
+    browser.waitForText("table", "web@sha256:9a9a", Duration.ofSeconds(30));
+    browser.screenshot(name() + "-webhooks");
   }
 
   @Test

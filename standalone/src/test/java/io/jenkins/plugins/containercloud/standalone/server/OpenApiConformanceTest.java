@@ -39,6 +39,7 @@ class OpenApiConformanceTest {
   private static JsonNode spec;
   private static RunningServer server;
   private static String rolloutId;
+  private static String deliveryId;
 
   @BeforeAll
   static void start() throws IOException {
@@ -46,7 +47,8 @@ class OpenApiConformanceTest {
         new ObjectMapper(new YAMLFactory())
             .readTree(Path.of("..", "docs", "api", "openapi.yaml").toFile());
     new Workloads(CLUSTER).deployment("api", 2, "1", 60);
-    server = new RunningServer(CLUSTER, "sandbox");
+    server =
+        new RunningServer(CLUSTER, "sandbox", WebhookServerTest.webhooksYaml(CLUSTER.namespace()));
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> server.get("/readyz", null).statusCode() == 200);
@@ -61,6 +63,16 @@ class OpenApiConformanceTest {
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> get("/rollouts/" + rolloutId).body().contains("SUCCEEDED"));
+    // A delivery that triggers nothing (tag "none" matches, but the workload it names is busy
+    // with nothing: the trigger runs and is listed either way).
+    deliveryId =
+        json(WebhookServerTest.deliver(
+                server,
+                "/hooks/registry/testbed",
+                WebhookServerTest.push("oa-1", "2", "sha256:" + "12".repeat(32)),
+                RunningServer.HOOK_SECRET))
+            .get("delivery")
+            .asText();
   }
 
   @AfterAll
@@ -91,7 +103,10 @@ class OpenApiConformanceTest {
       if (get == null || path.getKey().equals("/stream")) {
         continue;
       }
-      String url = path.getKey().replace("{cluster}", "sandbox").replace("{id}", rolloutId);
+      String url =
+          path.getKey()
+              .replace("{cluster}", "sandbox")
+              .replace("{id}", path.getKey().startsWith("/webhooks/") ? deliveryId : rolloutId);
       HttpResponse<String> answer = get(url);
       assertThat(answer.statusCode()).as(url + ": " + answer.body()).isEqualTo(200);
       JsonNode schema = get.at("/responses/200/content/application~1json/schema");

@@ -31,6 +31,7 @@ final class RunningServer implements AutoCloseable {
 
   static final String PASSWORD = "correct horse battery staple";
   static final String TOKEN = "test-token-0123456789abcdefghijklmnop";
+  static final String HOOK_SECRET = "Bearer hook-secret-5b1e9c";
   static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path directory;
@@ -44,13 +45,22 @@ final class RunningServer implements AutoCloseable {
     this(cluster, clusterName, "");
   }
 
-  /** A server whose configuration ends with {@code moreYaml} (e.g. nodePools). */
-  RunningServer(TargetCluster cluster, String clusterName, String moreYaml) {
+  /**
+   * @param extraYaml appended to the configuration (e.g. a {@code webhooks:} or {@code nodePools:}
+   *     section; the file {@code hook-secret} beside it holds {@link #HOOK_SECRET})
+   */
+  RunningServer(TargetCluster cluster, String clusterName, String extraYaml) {
+    this(cluster, clusterName, extraYaml, 0);
+  }
+
+  /** As above, listening on {@code port} (0: a free one). */
+  RunningServer(TargetCluster cluster, String clusterName, String extraYaml, int port) {
     this.clusterName = clusterName;
     try {
       directory = Files.createTempDirectory("container-cloud-serve-");
       Files.writeString(directory.resolve("password"), PASSWORD + "\n");
       Files.writeString(directory.resolve("token"), TOKEN + "\n");
+      Files.writeString(directory.resolve("hook-secret"), HOOK_SECRET + "\n");
       Path config = directory.resolve("server.yaml");
       Files.writeString(
           config,
@@ -69,10 +79,10 @@ final class RunningServer implements AutoCloseable {
             - {name: ci, role: deployer, token: {file: token}}
           """
                   .formatted(clusterName, cluster.kubeconfig().toAbsolutePath())
-              + moreYaml);
+              + extraYaml);
       runtime =
           ServerRuntime.start(
-              ServerConfig.read(config, Map.of()),
+              ServerConfig.read(config, Map.of()).listeningOn(null, port),
               io.jenkins.plugins.containercloud.standalone.NodePoolsConfig.read(
                   config, clusterName),
               false,

@@ -1,0 +1,225 @@
+package io.jenkins.plugins.containercloud.history;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The webhook deliveries and their triggers in the history database: stored in one transaction
+ * before the sender gets its answer, de-duplicated by the database's unique key (so two replicas
+ * racing on one retry store it once), and moved through their states by conditional updates (so one
+ * process runs each trigger).
+ */
+public final class WebhookHistory {
+
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  private final HistoryStore store;
+
+  public WebhookHistory(HistoryStore store) {
+    this.store = Objects.requireNonNull(store, "store");
+  }
+
+  /**
+   * Stores a delivery with its triggers, unless a delivery with the same hook and de-duplication
+   * key is stored: then nothing is written and that delivery's id is returned.
+   */
+  public Optional<String> insert(WebhookDelivery delivery, List<WebhookTriggerRow> triggers) {
+    for (WebhookTriggerRow t : triggers) {
+      if (!t.deliveryId().equals(delivery.id())) {
+        throw new IllegalArgumentException("trigger " + t.seq() + " is not of " + delivery.id());
+      }
+    }
+    try {
+      return store.inTransaction(
+          "storing webhook delivery " + delivery.id(),
+          c -> {
+            if (delivery.dedupeKey() != null) {
+              Optional<String> stored =
+                  WebhookRows.idByKey(c, delivery.hook(), delivery.dedupeKey());
+              if (stored.isPresent()) {
+                return stored;
+              }
+            }
+            WebhookRows.insert(c, delivery);
+            WebhookRows.insert(c, triggers);
+            return Optional.<String>empty();
+          });
+    } catch (HistoryException e) {
+      // Another replica (or thread) stored the same key between the check and the insert.
+      if (e.getCause() instanceof SQLException sql
+          && UNIQUE_VIOLATION.equals(sql.getSQLState())
+          && delivery.dedupeKey() != null) {
+        return store.read(
+            "finding webhook delivery " + delivery.dedupeKey(),
+            c -> WebhookRows.idByKey(c, delivery.hook(), delivery.dedupeKey()));
+      }
+      throw e;
+    }
+  }
+
+  /** A delivery with its triggers, to store. */
+  public record Insert(WebhookDelivery delivery, List<WebhookTriggerRow> triggers) {}
+
+  /**
+   * Stores several deliveries in one transaction (one turn on the embedded file, one round trip to
+   * a server): a burst from many senders costs one commit, not one each. Returns, in order, what
+   * {@link #insert} would for each; a delivery whose key came earlier in the same batch is a
+   * duplicate of that one. When another process stored one of the keys meanwhile, the batch is
+   * rolled back and each delivery is stored on its own.
+   */
+  public List<Optional<String>> insertAll(List<Insert> inserts) {
+    if (inserts.size() == 1) {
+      return List.of(insert(inserts.get(0).delivery(), inserts.get(0).triggers()));
+    }
+    try {
+      return store.inTransaction(
+          "storing " + inserts.size() + " webhook deliveries",
+          c -> {
+            List<Optional<String>> results = new java.util.ArrayList<>();
+            for (Insert i : inserts) {
+              WebhookDelivery d = i.delivery();
+              Optional<String> stored =
+                  d.dedupeKey() == null
+                      ? Optional.empty()
+                      : WebhookRows.idByKey(c, d.hook(), d.dedupeKey());
+              if (stored.isEmpty()) {
+                WebhookRows.insert(c, d);
+                WebhookRows.insert(c, i.triggers());
+              }
+              results.add(stored);
+            }
+            return results;
+          });
+    } catch (HistoryException e) {
+      if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+        return inserts.stream().map(i -> insert(i.delivery(), i.triggers())).toList();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Runs {@code work} with all of its operations on this thread sharing one connection: on the
+   * embedded file one turn for all, instead of one each.
+   */
+  public <T> T inOneTurn(java.util.function.Supplier<T> work) {
+    return store.inOneTurn(work);
+  }
+
+  /** Triggers waiting for the processor, in the order their deliveries arrived. */
+  public List<WebhookTriggerRow> pending(int limit) {
+    return store.read(
+        "listing pending webhook triggers", c -> WebhookRows.triggersIn(c, "PENDING", limit));
+  }
+
+  /** Triggers that were started and have not ended (after a crash: the ones it cut short). */
+  public List<WebhookTriggerRow> running(int limit) {
+    return store.read(
+        "listing running webhook triggers", c -> WebhookRows.triggersIn(c, "RUNNING", limit));
+  }
+
+  /**
+   * Claims a pending trigger for a deployment: true when this call moved it from PENDING to
+   * RUNNING, false when another process (or an earlier call) already did.
+   */
+  public boolean claim(WebhookTriggerRow t, String deploymentId, String image, Instant at) {
+    Fields.uuid("deploymentId", deploymentId);
+    return move(t, "PENDING", "RUNNING", deploymentId, image, null, at);
+  }
+
+  /** Records that a newer delivery for the same workload replaced this pending trigger. */
+  public boolean supersede(WebhookTriggerRow t, String reason, Instant at) {
+    return move(t, "PENDING", "SUPERSEDED", null, null, reason, at);
+  }
+
+  /** Records how a running trigger ended ({@code outcome} as the deployment's outcome). */
+  public boolean finish(WebhookTriggerRow t, String outcome, String reason, Instant at) {
+    return move(t, "RUNNING", outcome, null, null, reason, at);
+  }
+
+  /** Records that a pending trigger could not start (the reason says why). */
+  public boolean fail(WebhookTriggerRow t, String reason, Instant at) {
+    return move(t, "PENDING", "FAILED", null, null, reason, at);
+  }
+
+  private boolean move(
+      WebhookTriggerRow t,
+      String from,
+      String to,
+      String deploymentId,
+      String image,
+      String reason,
+      Instant at) {
+    String why = Fields.truncated(reason, Fields.REASON);
+    return store.inTransaction(
+        "moving webhook trigger " + t.deliveryId() + "/" + t.seq() + " to " + to,
+        c ->
+            WebhookRows.move(
+                c, t.deliveryId(), t.seq(), from, to, deploymentId, image, why, Fields.micros(at)));
+  }
+
+  /** How many of these delivery ids are stored (at most 1000 ids at a time). */
+  public int stored(List<String> ids) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    if (ids.size() > 1000) {
+      throw new IllegalArgumentException("at most 1000 ids at a time");
+    }
+    return store.read(
+        "counting " + ids.size() + " webhook deliveries",
+        c -> {
+          try (var s =
+              c.prepareStatement(
+                  "SELECT COUNT(*) FROM webhook_deliveries WHERE id IN ("
+                      + String.join(", ", java.util.Collections.nCopies(ids.size(), "?"))
+                      + ")")) {
+            for (int i = 0; i < ids.size(); i++) {
+              s.setString(i + 1, ids.get(i));
+            }
+            try (var row = s.executeQuery()) {
+              row.next();
+              return row.getInt(1);
+            }
+          }
+        });
+  }
+
+  /** The newest {@code limit} deliveries. */
+  public List<WebhookDelivery> recent(int limit) {
+    return store.read(
+        "listing webhook deliveries", c -> WebhookRows.deliveries(c, null, null, limit));
+  }
+
+  public Optional<WebhookDelivery> find(String id) {
+    String deliveryId = Fields.uuid("id", id);
+    return store
+        .read(
+            "reading webhook delivery " + deliveryId,
+            c -> WebhookRows.deliveries(c, "id", deliveryId, 1))
+        .stream()
+        .findFirst();
+  }
+
+  /** The triggers of a delivery, in order. */
+  public List<WebhookTriggerRow> triggers(String deliveryId) {
+    String id = Fields.uuid("deliveryId", deliveryId);
+    return store.read(
+        "reading the triggers of webhook delivery " + id,
+        c -> WebhookRows.triggersOf(c, List.of(id)));
+  }
+
+  /** The triggers of several deliveries (at most 1000), in delivery and sequence order. */
+  public List<WebhookTriggerRow> triggers(List<String> deliveryIds) {
+    if (deliveryIds.size() > 1000) {
+      throw new IllegalArgumentException("at most 1000 deliveries at a time");
+    }
+    List<String> ids = deliveryIds.stream().map(i -> Fields.uuid("deliveryId", i)).toList();
+    return store.read(
+        "reading the triggers of " + ids.size() + " webhook deliveries",
+        c -> WebhookRows.triggersOf(c, ids));
+  }
+}

@@ -1,0 +1,104 @@
+package io.jenkins.plugins.containercloud.webhook;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * What a push deploys: pushes to {@code repository} (a glob: {@code *} within a path segment,
+ * {@code **} across them) whose tag matches {@code tags} (a glob; null for any tag) roll the target
+ * workload out to the pushed image, pinned by digest.
+ *
+ * @param registry the registry host to deploy from, when the cluster pulls through another name
+ *     than the one the sender reports (null: the reported one)
+ */
+public record TriggerRule(
+    String name,
+    String repository,
+    String tags,
+    String registry,
+    RuleTarget target,
+    RolloutSettings rollout) {
+
+  public TriggerRule {
+    Objects.requireNonNull(name, "name");
+    if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
+      throw new IllegalArgumentException(
+          "rule name '" + name + "': use letters, digits, '.', '_' and '-' (at most 63)");
+    }
+    if (repository == null || repository.isBlank()) {
+      throw new IllegalArgumentException(
+          "rule " + name + ": repository is required, e.g. team/app");
+    }
+    Objects.requireNonNull(target, "target");
+    rollout = rollout == null ? RolloutSettings.DEFAULTS : rollout;
+  }
+
+  /** Whether this rule deploys the push. */
+  boolean matches(ImagePushed push) {
+    return push.tag() != null
+        && glob(repository).matcher(push.repository()).matches()
+        && (tags == null || glob(tags).matcher(push.tag()).matches());
+  }
+
+  static Pattern glob(String glob) {
+    StringBuilder regex = new StringBuilder();
+    for (int i = 0; i < glob.length(); i++) {
+      char c = glob.charAt(i);
+      if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+        regex.append(".*");
+        i++;
+      } else if (c == '*') {
+        regex.append("[^/]*");
+      } else if (c == '?') {
+        regex.append("[^/]");
+      } else {
+        regex.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return Pattern.compile(regex.toString());
+  }
+
+  /** The workload a rule rolls out. {@code container} may be null when it has one container. */
+  public record RuleTarget(
+      String cluster, String namespace, String kind, String name, String container) {
+    public RuleTarget {
+      for (String[] field :
+          new String[][] {
+            {"cluster", cluster}, {"namespace", namespace}, {"kind", kind}, {"name", name}
+          }) {
+        if (field[1] == null || field[1].isBlank()) {
+          throw new IllegalArgumentException("target." + field[0] + " is required");
+        }
+      }
+      if (!kind.equals("Deployment") && !kind.equals("ReplicationController")) {
+        throw new IllegalArgumentException(
+            "target.kind: '" + kind + "' is not Deployment or ReplicationController");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return cluster + "/" + namespace + "/" + kind + "/" + name;
+    }
+  }
+
+  /** Rollout parameters of a rule; nulls take the engine's defaults. */
+  public record RolloutSettings(String maxSurge, String maxUnavailable, Integer timeoutSeconds) {
+    static final RolloutSettings DEFAULTS = new RolloutSettings(null, null, null);
+
+    /** As stored with each trigger: a small JSON object. */
+    String json() {
+      var node = Json.MAPPER.createObjectNode();
+      if (maxSurge != null) {
+        node.put("maxSurge", maxSurge);
+      }
+      if (maxUnavailable != null) {
+        node.put("maxUnavailable", maxUnavailable);
+      }
+      if (timeoutSeconds != null) {
+        node.put("timeoutSeconds", timeoutSeconds);
+      }
+      return node.toString();
+    }
+  }
+}

@@ -1,0 +1,248 @@
+package io.jenkins.plugins.containercloud.webhook;
+
+import io.jenkins.plugins.containercloud.history.DeploymentRecord;
+import io.jenkins.plugins.containercloud.history.WebhookHistory;
+import io.jenkins.plugins.containercloud.history.WebhookTriggerRow;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs what stored deliveries trigger, after their answer went out: takes pending triggers from the
+ * history in the order their deliveries arrived, one rollout at a time per workload. While a
+ * workload's rollout runs, only the newest trigger for it waits; each older one is recorded {@code
+ * SUPERSEDED}. A trigger moves from PENDING to RUNNING by a conditional update that also records
+ * its deployment's id, so it runs once; after a crash, {@link #start()} finishes what the crash cut
+ * short.
+ */
+public final class WebhookProcessor implements AutoCloseable {
+
+  /** How often the history is polled when nothing wakes the processor. */
+  static final Duration POLL = Duration.ofSeconds(2);
+
+  private static final int BATCH = 200;
+  private static final Logger LOG = LoggerFactory.getLogger(WebhookProcessor.class);
+
+  private final WebhookHistory history;
+  private final RolloutLauncher launcher;
+  private final DigestResolver digests;
+  private final Clock clock;
+  private final Map<String, Lane> lanes = new HashMap<>();
+  private final Object wake = new Object();
+  private final ExecutorService rollouts =
+      Executors.newCachedThreadPool(daemon("container-cloud-webhook-rollout"));
+  private final Thread loop = new Thread(this::loop, "container-cloud-webhook-processor");
+  private volatile boolean running = true;
+  private boolean woken;
+
+  public WebhookProcessor(
+      WebhookHistory history, RolloutLauncher launcher, DigestResolver digests, Clock clock) {
+    this.history = history;
+    this.launcher = launcher;
+    this.digests = digests;
+    this.clock = clock;
+    loop.setDaemon(true);
+  }
+
+  /** Finishes the triggers a previous process left RUNNING, then starts processing. */
+  public void start() {
+    recover();
+    loop.start();
+  }
+
+  /** Looks for pending triggers now (an accepted delivery was stored). */
+  public void wake() {
+    synchronized (wake) {
+      woken = true;
+      wake.notifyAll();
+    }
+  }
+
+  /**
+   * Triggers left RUNNING by a process that stopped: when their deployment was never recorded, the
+   * rollout never began, and it runs now under the same id; otherwise its recorded outcome is
+   * copied, or, when the record is still RUNNING, the trigger ends INTERRUPTED (redeliver it to try
+   * again) — never run twice.
+   */
+  private void recover() {
+    for (WebhookTriggerRow t : history.running(BATCH * 10)) {
+      Optional<String> outcome;
+      try {
+        outcome = launcher.recordedOutcome(t.deploymentId());
+      } catch (RuntimeException e) {
+        LOG.warn("cannot read deployment {} back: {}", t.deploymentId(), e.getMessage());
+        continue;
+      }
+      if (outcome.isEmpty()) {
+        LOG.info("webhook delivery {}: its rollout had not started; starting it", t.deliveryId());
+        synchronized (lanes) {
+          Lane lane = lanes.computeIfAbsent(t.workload(), k -> new Lane());
+          lane.running = t;
+          rollouts.submit(() -> run(lane, t, t.image(), t.deploymentId()));
+        }
+      } else if (outcome.get().equals("RUNNING")) {
+        history.finish(
+            t,
+            "INTERRUPTED",
+            "the server stopped during deployment "
+                + t.deploymentId()
+                + "; redeliver the delivery to roll it out again",
+            clock.instant());
+      } else {
+        history.finish(t, outcome.get(), null, clock.instant());
+      }
+    }
+  }
+
+  private void loop() {
+    while (running) {
+      try {
+        // One turn on the embedded file for the read and every supersede and claim it leads to.
+        history.inOneTurn(
+            () -> {
+              dispatch(history.pending(BATCH));
+              return null;
+            });
+      } catch (RuntimeException e) {
+        LOG.warn("cannot read pending webhook triggers: {}", e.getMessage());
+      }
+      synchronized (wake) {
+        if (!woken && running) {
+          try {
+            wake.wait(POLL.toMillis());
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+        woken = false;
+      }
+    }
+  }
+
+  private void dispatch(List<WebhookTriggerRow> pending) {
+    synchronized (lanes) {
+      for (WebhookTriggerRow t : pending) {
+        Lane lane = lanes.computeIfAbsent(t.workload(), k -> new Lane());
+        if (lane.holds(t)) {
+          continue;
+        }
+        if (lane.running == null && lane.waiting == null) {
+          begin(lane, t);
+        } else {
+          if (lane.waiting != null) {
+            supersede(lane.waiting, t);
+          }
+          lane.waiting = t;
+        }
+      }
+      // Lanes whose rollout ended since the last pass start their newest waiting trigger.
+      for (Lane lane : lanes.values()) {
+        if (lane.running == null && lane.waiting != null) {
+          WebhookTriggerRow next = lane.waiting;
+          lane.waiting = null;
+          begin(lane, next);
+        }
+      }
+    }
+  }
+
+  private void supersede(WebhookTriggerRow older, WebhookTriggerRow newer) {
+    history.supersede(
+        older,
+        "delivery "
+            + newer.deliveryId()
+            + " for the same workload came after it, before it could start",
+        clock.instant());
+  }
+
+  /** Claims the trigger and starts its rollout; called holding {@code lanes}. */
+  private void begin(Lane lane, WebhookTriggerRow t) {
+    String image;
+    try {
+      image = t.image().contains("@") ? t.image() : digests.pin(t.image());
+    } catch (RuntimeException e) {
+      history.fail(
+          t, "cannot resolve " + t.image() + " to a digest: " + e.getMessage(), clock.instant());
+      return;
+    }
+    String deploymentId = DeploymentRecord.newId();
+    if (!history.claim(t, deploymentId, image, clock.instant())) {
+      return; // another process took it, or it was superseded meanwhile
+    }
+    lane.running = t;
+    rollouts.submit(() -> run(lane, t, image, deploymentId));
+  }
+
+  private void run(Lane lane, WebhookTriggerRow t, String image, String deploymentId) {
+    RolloutLauncher.Ended ended;
+    try {
+      ended = launcher.run(t, image, deploymentId);
+    } catch (RuntimeException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        // The server is stopping: the trigger stays RUNNING, and the next start copies the
+        // outcome its deployment records as it rolls back.
+        return;
+      }
+      ended = new RolloutLauncher.Ended("FAILED", e.getMessage());
+    }
+    try {
+      history.finish(t, ended.outcome(), ended.reason(), clock.instant());
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "webhook trigger {}/{}: its end could not be recorded: {}",
+          t.deliveryId(),
+          t.seq(),
+          e.getMessage());
+    }
+    // The next one starts on the processor's thread: all claims and supersedes happen there, in
+    // its turn on the history, never on a rollout's thread holding the lanes.
+    synchronized (lanes) {
+      lane.running = null;
+    }
+    wake();
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    wake();
+    loop.interrupt();
+    rollouts.shutdownNow();
+    try {
+      rollouts.awaitTermination(2, TimeUnit.MINUTES);
+      loop.join(TimeUnit.SECONDS.toMillis(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** One workload's rollouts: the one running and the newest waiting. */
+  private static final class Lane {
+    WebhookTriggerRow running;
+    WebhookTriggerRow waiting;
+
+    boolean holds(WebhookTriggerRow t) {
+      return same(running, t) || same(waiting, t);
+    }
+
+    private static boolean same(WebhookTriggerRow a, WebhookTriggerRow b) {
+      return a != null && a.deliveryId().equals(b.deliveryId()) && a.seq() == b.seq();
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,168 @@
+// Webhooks: the configured hooks (where senders post) and recent deliveries with their verification,
+// status and the rollouts they caused; admins can redeliver a verified delivery from the history.
+import { useState } from "preact/hooks";
+import { ApiError, get, post, seg } from "../api";
+import { announce } from "../announce";
+import { config } from "../config";
+import { useData } from "../data";
+import { shortImage } from "../format";
+import { Badge, StateBadge, type Tone } from "../components/Badge";
+import { Table } from "../components/Table";
+import { Age, PageHeader, Status } from "../components/Common";
+
+interface Hook {
+  name: string;
+  source: string;
+  path: string;
+  rules: { name: string; repository: string; tags?: string | null; workload: string }[];
+}
+
+interface Trigger {
+  seq: number;
+  rule: string;
+  cluster: string;
+  namespace: string;
+  kind: string;
+  name: string;
+  image: string;
+  status: string;
+  deploymentId?: string | null;
+  reason?: string | null;
+}
+
+interface Delivery {
+  id: string;
+  source: string;
+  hook: string;
+  event?: string | null;
+  receivedAt: string;
+  verification: string;
+  status: string;
+  reason?: string | null;
+  redeliveryOf?: string | null;
+  triggers: Trigger[];
+}
+
+const deliveryTones: Record<string, Tone> = { ACCEPTED: "info", PROCESSED: "success", IGNORED: "neutral", REFUSED: "error" };
+
+function TriggerLine({ t }: { t: Trigger }) {
+  const label = t.status === "SUPERSEDED" ? <Badge tone="neutral">superseded</Badge> : <StateBadge state={t.status} />;
+  return (
+    <li>
+      {label} {t.kind}/{t.namespace}/{t.name} on {t.cluster} ← <code title={t.image}>{shortImage(t.image)}</code>
+      {t.deploymentId && (
+        <>
+          {" "}
+          (<a href={"#/history/" + seg(t.deploymentId)}>rollout</a>)
+        </>
+      )}
+      {t.reason && <div class="cc-small cc-muted cc-clamp">{t.reason}</div>}
+    </li>
+  );
+}
+
+export function Webhooks() {
+  const hooks = useData(() => get<{ hooks: Hook[] }>("/webhooks/hooks"), []);
+  const deliveries = useData(() => get<{ deliveries: Delivery[] }>("/webhooks/deliveries", { limit: "100" }), []);
+  const [busy, setBusy] = useState("");
+  const [error, setError] = useState("");
+  const isAdmin = config().roles.includes("admin");
+
+  async function redeliver(id: string) {
+    setBusy(id);
+    setError("");
+    try {
+      const answer = await post<{ status: string; reason?: string }>("/webhooks/deliveries/" + seg(id) + "/redeliver");
+      announce("Redelivered: " + answer.status + (answer.reason ? " — " + answer.reason : ""));
+      deliveries.reload();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      setBusy("");
+    }
+  }
+
+  const list = deliveries.data?.deliveries ?? [];
+  return (
+    <>
+      <PageHeader title="Webhooks">
+        <button type="button" class="cc-button" onClick={() => deliveries.reload()}>
+          Refresh
+        </button>
+      </PageHeader>
+      <div class="cc-card">
+        <h2>Hooks</h2>
+        <Status loading={hooks.loading} error={hooks.error} hasData={!!hooks.data} />
+        {hooks.data && (
+          <Table caption="Configured hooks" hideCaption columns={["Hook", "Source", "POST to", "Rules"]} rowCount={hooks.data.hooks.length} empty="No hooks are configured (webhooks: in the server's configuration, see docs/webhooks.md).">
+            {hooks.data.hooks.map((h) => (
+              <tr key={h.name}>
+                <th scope="row">{h.name}</th>
+                <td>{h.source}</td>
+                <td>
+                  <code>{h.path}</code>
+                </td>
+                <td>
+                  {h.rules.length === 0 && <span class="cc-muted">none: deliveries are recorded, nothing deploys</span>}
+                  {h.rules.map((r) => (
+                    <div key={r.name} class="cc-small">
+                      {r.name}: <code>{r.repository + (r.tags ? ":" + r.tags : "")}</code> → {r.workload}
+                    </div>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </Table>
+        )}
+      </div>
+      <div class="cc-card">
+        <h2>Recent deliveries</h2>
+        {error && (
+          <p class="cc-alert cc-alert--error" role="alert">
+            {error}
+          </p>
+        )}
+        <Status loading={deliveries.loading} error={deliveries.error} hasData={!!deliveries.data} />
+        {deliveries.data && (
+          <Table caption="Webhook deliveries, newest first" columns={["Received", "Hook", "Event", "Status", "Triggered", ""]} rowCount={list.length} empty="No delivery has arrived yet.">
+            {list.map((d) => (
+              <tr key={d.id} data-delivery={d.id}>
+                <th scope="row">
+                  <Age time={d.receivedAt} />
+                </th>
+                <td>
+                  {d.hook} <span class="cc-muted">({d.source})</span>
+                </td>
+                <td>{d.event ?? "—"}</td>
+                <td>
+                  <Badge tone={deliveryTones[d.status] ?? "neutral"}>{d.status.toLowerCase()}</Badge>
+                  {d.verification === "REFUSED" && <div class="cc-small">verification failed</div>}
+                  {d.reason && <div class="cc-small cc-muted cc-clamp">{d.reason}</div>}
+                  {d.redeliveryOf && <div class="cc-small cc-muted">redelivery</div>}
+                </td>
+                <td>
+                  {d.triggers.length === 0 ? (
+                    <span class="cc-muted">nothing</span>
+                  ) : (
+                    <ul class="cc-plain-list">
+                      {d.triggers.map((t) => (
+                        <TriggerLine key={t.seq} t={t} />
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td>
+                  {isAdmin && d.verification === "VERIFIED" && (
+                    <button type="button" class="cc-button cc-button--small" disabled={busy === d.id} onClick={() => redeliver(d.id)}>
+                      Redeliver
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </Table>
+        )}
+      </div>
+    </>
+  );
+}
