@@ -124,10 +124,12 @@ public final class ScalePlanner {
           name,
           String.format(
               Locale.ROOT,
-              "%d pending pods fit on %d new nodes of %s, the least waste (%.0f%% of their CPU"
+              "%d pending %s on %d new %s of %s, the least waste (%.0f%% of their CPU"
                   + " and memory unused)",
               best.packing.placed().size(),
+              best.packing.placed().size() == 1 ? "pod fits" : "pods fit",
               nodes,
+              nodes == 1 ? "node" : "nodes",
               name,
               best.waste * 100),
           (a, b) -> a + "; " + b);
