@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -208,7 +210,7 @@ final class ScaleCommand implements Runnable {
                 server.call(
                     scale.top,
                     "POST",
-                    "/scaling/pools/" + pool + "/scale-up",
+                    "/scaling/pools/" + pathSegment(pool) + "/scale-up",
                     "{\"nodes\":" + nodes + "}");
             out.println(
                 output.format == OutputOptions.Format.json
@@ -249,7 +251,7 @@ final class ScaleCommand implements Runnable {
                 server.call(
                     scale.top,
                     "POST",
-                    "/scaling/pools/" + pool + "/scale-down",
+                    "/scaling/pools/" + pathSegment(pool) + "/scale-down",
                     JSON.createObjectNode().put("node", node).toString());
             out.println(
                 output.format == OutputOptions.Format.json
@@ -259,5 +261,13 @@ final class ScaleCommand implements Runnable {
             return 0;
           });
     }
+  }
+
+  /**
+   * The pool's name as one path segment: a name with a slash or dots must reach the server as the
+   * pool it is (and be refused there), never as a path to another route.
+   */
+  static String pathSegment(String name) {
+    return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace(".", "%2E");
   }
 }

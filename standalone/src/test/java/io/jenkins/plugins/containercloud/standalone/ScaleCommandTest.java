@@ -103,4 +103,13 @@ class ScaleCommandTest {
     assertThat(down.code()).isEqualTo(2);
     assertThat(down.err()).contains("no node pool nope is configured");
   }
+
+  @Test
+  void aPoolNameThatIsAPath_reachesTheServerAsOnePoolName_andIsRefused() {
+    InProcessCli.Result up = scale("up", "--pool", "../../deployments", "--nodes", "1");
+
+    assertThat(up.code()).as(up.out()).isEqualTo(2);
+    assertThat(up.out()).doesNotContain("ordered");
+    assertThat(up.err()).contains("no node pool ../../deployments is configured");
+  }
 }
