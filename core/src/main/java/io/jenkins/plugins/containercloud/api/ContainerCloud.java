@@ -69,7 +69,9 @@ public final class ContainerCloud implements AutoCloseable {
 
   private synchronized DockerClient docker() {
     if (docker == null) {
-      docker = DockerDaemon.connect(dockerHost);
+      DockerClient client = DockerDaemon.connect(dockerHost);
+      DockerDaemon.ping(client, dockerHost);
+      docker = client;
     }
     return docker;
   }

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.containercloud.history;
 
 import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A history operation that failed; says whether trying again may help (the database was unreachable
@@ -9,6 +11,8 @@ import java.sql.SQLException;
 public class HistoryException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
+
+  private static final Logger LOG = LoggerFactory.getLogger(HistoryException.class);
 
   private final boolean transientFailure;
 
@@ -19,15 +23,8 @@ public class HistoryException extends RuntimeException {
 
   /** A failed statement: {@code what} names the operation and its deployment. */
   static HistoryException of(String what, SQLException e) {
-    // A pool's "no connection available" says why only in its cause (e.g. the server refused).
-    String cause =
-        e.getCause() instanceof SQLException c && c.getMessage() != null
-            ? " (" + c.getMessage() + ")"
-            : "";
-    return new HistoryException(
-        what + " failed: " + e.getMessage() + cause + " (SQL state " + e.getSQLState() + ")",
-        e,
-        isTransient(e));
+    LOG.debug("{} failed", what, e);
+    return new HistoryException(what + " failed: " + SqlFailure.describe(e), e, isTransient(e));
   }
 
   /**

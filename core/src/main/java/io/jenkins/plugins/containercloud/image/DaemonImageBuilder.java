@@ -52,8 +52,24 @@ public final class DaemonImageBuilder {
       Thread.currentThread().interrupt();
       throw new ImageBuildException("build interrupted", output.step, output.stepOutput);
     } catch (RuntimeException e) {
+      DockerDaemon.unreachable(e)
+          .ifPresent(
+              u -> {
+                throw u;
+              });
       // The daemon answered the request with an error (bad Dockerfile syntax, unknown target…).
-      output.fail(e.getMessage());
+      output.fail(DockerDaemon.reason(e));
+    }
+    if (output.error != null && BaseImage.isPull(output.step)) {
+      throw new ImageBuildException(
+          "build of "
+              + tags.iterator().next()
+              + " failed at "
+              + output.step
+              + ": "
+              + BaseImage.describeFailure(output.step, output.error),
+          output.step,
+          output.stepOutput);
     }
     if (output.error != null) {
       String where = output.step.isEmpty() ? "before the first step" : "at " + output.step;

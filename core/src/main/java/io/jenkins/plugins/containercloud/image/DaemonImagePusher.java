@@ -12,26 +12,17 @@ import io.jenkins.plugins.containercloud.registry.CredentialSource;
 import io.jenkins.plugins.containercloud.registry.ImageReference;
 import io.jenkins.plugins.containercloud.registry.RegistryCredentials;
 import io.jenkins.plugins.containercloud.registry.RegistryException;
+import io.jenkins.plugins.containercloud.registry.RegistryFailures;
 import io.jenkins.plugins.containercloud.registry.RetryPolicy;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Pushes tagged images through a Docker daemon, retrying transient failures, and pins the result by
  * the digest the registry reports for the manifest.
  */
 public final class DaemonImagePusher {
-
-  /**
-   * A status word the daemon quotes, e.g. "received unexpected HTTP status: 503 Service
-   * Unavailable".
-   */
-  private static final Pattern SERVER_ERROR =
-      Pattern.compile("(?<![\\d.:])(5\\d\\d|429)(?![\\d.])");
 
   private final DockerClient docker;
   private final CredentialSource credentials;
@@ -76,7 +67,9 @@ public final class DaemonImagePusher {
       Thread.currentThread().interrupt();
       throw new RegistryException("push of " + tag + " interrupted", 0, false, e);
     } catch (Exception e) {
-      throw new RegistryException("push of " + tag + " failed: " + e.getMessage(), 0, false, e);
+      throw DockerDaemon.unreachable(e)
+          .<RuntimeException>map(u -> u)
+          .orElseGet(() -> classify(tag, auth, RegistryFailures.textOf(e)));
     }
   }
 
@@ -104,18 +97,25 @@ public final class DaemonImagePusher {
   }
 
   /** The daemon itself refused the request: no registry was involved, so nothing to retry. */
-  private static RuntimeException daemonRefused(ImageReference tag, DockerException failure) {
+  private static RuntimeException daemonRefused(ImageReference tag, Throwable failure) {
     if (failure instanceof NotFoundException
         || String.valueOf(failure.getMessage()).contains("does not exist locally")) {
       return new IllegalArgumentException(
           "image: the Docker daemon has no image tagged " + tag + "; build or tag it first",
           failure);
     }
-    return new RegistryException(
-        "the Docker daemon refused to push " + tag + ": " + failure.getMessage(),
-        0,
-        false,
-        failure);
+    return DockerDaemon.unreachable(failure)
+        .<RuntimeException>map(u -> u)
+        .orElseGet(
+            () ->
+                new RegistryException(
+                    "the Docker daemon refused to push "
+                        + tag
+                        + ": "
+                        + DockerDaemon.reason(failure),
+                    0,
+                    false,
+                    failure));
   }
 
   private static AuthConfig authConfig(String registry, RegistryCredentials credentials) {
@@ -128,57 +128,12 @@ public final class DaemonImagePusher {
   /** The daemon reports failures as text only; its wording is stable across Docker versions. */
   static RegistryException classify(
       ImageReference tag, Optional<RegistryCredentials> auth, String daemonMessage) {
-    String text = daemonMessage.toLowerCase(Locale.ROOT);
-    String who = auth.map(RegistryCredentials::toString).orElse(null);
-    if (text.contains("unauthorized")
-        || text.contains("authentication required")
-        || text.contains(" 401")) {
-      return RegistryException.forStatus(
-          who == null
-              ? "registry "
-                  + tag.registry()
-                  + " requires credentials to push "
-                  + tag.repository()
-                  + ": 401"
-              : "registry " + tag.registry() + " refused the credentials for " + who + ": 401",
-          401);
-    }
-    if (text.contains("denied") || text.contains(" 403") || text.contains("forbidden")) {
-      return RegistryException.forStatus(
-          "registry "
-              + tag.registry()
-              + " denied "
-              + (who == null ? "anonymous access" : who)
-              + " to push "
-              + tag.repository()
-              + ": 403 ("
-              + daemonMessage
-              + ")",
-          403);
-    }
-    Matcher serverError = SERVER_ERROR.matcher(text);
-    if (serverError.find()) {
-      int status = Integer.parseInt(serverError.group(1));
-      return RegistryException.forStatus(
-          "registry "
-              + tag.registry()
-              + " answered "
-              + status
-              + " during push of "
-              + tag
-              + " ("
-              + daemonMessage
-              + ")",
-          status);
-    }
-    boolean connection =
-        text.contains("connection reset")
-            || text.contains("eof")
-            || text.contains("broken pipe")
-            || text.contains("timeout")
-            || text.contains("connection refused");
-    return new RegistryException(
-        "push of " + tag + " failed: " + daemonMessage, 0, connection, null);
+    return RegistryFailures.describe(
+        "push of " + tag,
+        tag.registry(),
+        tag.repository(),
+        auth.map(RegistryCredentials::toString),
+        daemonMessage);
   }
 
   /** Collects the daemon's push stream: status lines to the listener, and the first error. */
@@ -186,7 +141,7 @@ public final class DaemonImagePusher {
     private final ProgressListener progress;
     private final List<String> reported = new ArrayList<>();
     private volatile String error;
-    private volatile DockerException daemonFailure;
+    private volatile Throwable daemonFailure;
 
     PushOutput(ProgressListener progress) {
       this.progress = progress;
@@ -215,10 +170,10 @@ public final class DaemonImagePusher {
 
     @Override
     public void onError(Throwable throwable) {
-      if (throwable instanceof DockerException docker) {
-        daemonFailure = docker;
+      if (throwable instanceof DockerException || DockerDaemon.unreachable(throwable).isPresent()) {
+        daemonFailure = throwable;
       } else {
-        fail(throwable.getMessage());
+        fail(RegistryFailures.textOf(throwable));
       }
       try {
         close();

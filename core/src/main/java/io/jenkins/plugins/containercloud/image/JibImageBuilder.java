@@ -21,12 +21,14 @@ import io.jenkins.plugins.containercloud.registry.CredentialSource;
 import io.jenkins.plugins.containercloud.registry.ImageReference;
 import io.jenkins.plugins.containercloud.registry.RegistryCredentials;
 import io.jenkins.plugins.containercloud.registry.RegistryException;
+import io.jenkins.plugins.containercloud.registry.RegistryFailures;
 import io.jenkins.plugins.containercloud.registry.RetryPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Builds and pushes an image without a Docker daemon (Jib): base image layers are reused from the
@@ -35,6 +37,7 @@ import java.util.Set;
 public final class JibImageBuilder {
 
   private static final String TOOL_NAME = "container-cloud";
+  private static final Pattern ANSI_ESCAPE = Pattern.compile("\u001B\\[[0-9;]*m");
 
   private final CredentialSource credentials;
   private final RetryPolicy retry;
@@ -54,7 +57,13 @@ public final class JibImageBuilder {
           retry.call(
               () -> containerize(request, insecure, progress),
               JibImageBuilder::isTransient,
-              notice -> progress.progress("Push of " + main + ": " + notice.describe()));
+              notice ->
+                  progress.progress(
+                      "Push of "
+                          + main
+                          + ": "
+                          + notice.describe(
+                              describe(main, request.base(), notice.failure()).getMessage())));
       progress.progress("Jib pushed " + main + " as " + container.getDigest());
     } catch (RegistryException e) {
       throw e;
@@ -62,7 +71,7 @@ public final class JibImageBuilder {
       Thread.currentThread().interrupt();
       throw new RegistryException("daemonless build of " + main + " interrupted", 0, false, e);
     } catch (Exception e) {
-      throw describe(main, e);
+      throw describe(main, request.base(), e);
     }
     ImageReference pinned =
         new ManifestConfirmation(credentials, retry, insecure).confirm(main, progress);
@@ -169,8 +178,13 @@ public final class JibImageBuilder {
   }
 
   private static void report(LogEvent event, ProgressListener progress) {
-    if (event.getLevel() != LogEvent.Level.DEBUG && event.getLevel() != LogEvent.Level.PROGRESS) {
-      progress.progress(event.getMessage());
+    // Jib's ERROR events repeat the failure as raw exception text (in terminal colours); the
+    // exception this builder throws says it in one sentence instead.
+    LogEvent.Level level = event.getLevel();
+    if (level == LogEvent.Level.INFO
+        || level == LogEvent.Level.LIFECYCLE
+        || level == LogEvent.Level.WARN) {
+      progress.progress(ANSI_ESCAPE.matcher(event.getMessage()).replaceAll(""));
     }
   }
 
@@ -193,48 +207,25 @@ public final class JibImageBuilder {
     return false;
   }
 
-  private RegistryException describe(ImageReference main, Exception e) {
+  private RegistryException describe(ImageReference main, ImageReference base, Exception e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof RegistryUnauthorizedException unauthorized) {
         // The base image's registry may be the one that refused; Jib names the image it was
         // reading.
         ImageReference refused = ImageReference.parse(unauthorized.getImageReference());
-        Optional<RegistryCredentials> auth = credentials.find(refused.registry());
-        return RegistryException.forStatus(
-            auth.map(
-                    c ->
-                        "registry "
-                            + refused.registry()
-                            + " refused the credentials for "
-                            + c
-                            + ": 401")
-                .orElse(
-                    "registry "
-                        + refused.registry()
-                        + " requires credentials for "
-                        + refused.repository()
-                        + ": 401"),
-            401);
-      }
-      if (t instanceof InsecureRegistryException) {
-        return RegistryException.forStatus(
-            "registry "
-                + main.registry()
-                + " is not reachable over HTTPS; allow insecure registries if it serves plain HTTP",
-            400);
-      }
-      if (t instanceof ResponseException response) {
-        return RegistryException.forStatus(
-            "registry answered "
-                + response.getStatusCode()
-                + " during daemonless push of "
-                + main
-                + ": "
-                + e.getMessage(),
-            response.getStatusCode());
+        return RegistryFailures.unauthorized(
+            refused.registry(),
+            refused.repository(),
+            credentials.find(refused.registry()).map(RegistryCredentials::toString));
       }
     }
+    String text = RegistryFailures.textOf(e);
+    // Jib pulls the base image's manifest before it pushes anything.
+    ImageReference at = text.contains("pull image manifest for " + base) ? base : main;
+    String doing = at == base ? "pull of the base image " + base : "daemonless push of " + main;
+    RegistryException described =
+        RegistryFailures.describe(doing, at.registry(), at.repository(), Optional.empty(), text);
     return new RegistryException(
-        "daemonless build of " + main + " failed: " + e.getMessage(), 0, isTransient(e), e);
+        described.getMessage(), described.status(), isTransient(e) || described.isTransient(), e);
   }
 }

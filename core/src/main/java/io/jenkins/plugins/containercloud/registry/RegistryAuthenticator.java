@@ -77,15 +77,7 @@ final class RegistryAuthenticator {
   RegistryException refused(int status, String what) {
     String who = credentials.map(RegistryCredentials::toString).orElse(null);
     if (status == 401) {
-      return RegistryException.forStatus(
-          who == null
-              ? "registry "
-                  + registry
-                  + " requires credentials for "
-                  + what
-                  + " and none are configured: 401"
-              : "registry " + registry + " refused the credentials for " + who + ": 401",
-          status);
+      return RegistryFailures.unauthorized(registry, what, Optional.ofNullable(who));
     }
     return RegistryException.forStatus(
         "registry "
@@ -130,8 +122,9 @@ final class RegistryAuthenticator {
               + registry
               + " refused the credentials for "
               + who
-              + ": "
-              + response.statusCode(),
+              + " ("
+              + response.statusCode()
+              + "): check the user name and the password or token",
           response.statusCode());
     }
     if (response.statusCode() != 200) {

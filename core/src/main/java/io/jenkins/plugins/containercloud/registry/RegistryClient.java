@@ -3,12 +3,10 @@ package io.jenkins.plugins.containercloud.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -235,15 +233,14 @@ public final class RegistryClient {
   }
 
   private RegistryException connectionFailure(Exception e) {
-    String kind =
-        e instanceof HttpTimeoutException
-            ? "timed out"
-            : e instanceof ConnectException ? "refused the connection" : "dropped the connection";
-    return new RegistryException(
-        "registry " + address.host() + " " + kind + " (" + address.baseUri() + "): " + e,
-        0,
-        isTransient(e),
-        e);
+    RegistryException described =
+        RegistryFailures.describe(
+            "a request to " + address.baseUri(),
+            address.host(),
+            "",
+            Optional.empty(),
+            RegistryFailures.textOf(e));
+    return new RegistryException(described.getMessage(), 0, isTransient(e), e);
   }
 
   /** 5xx, 429 and I/O failures (reset, timeout, refused) may pass; other answers will not. */

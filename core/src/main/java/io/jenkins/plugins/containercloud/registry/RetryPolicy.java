@@ -66,12 +66,17 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 
     /** E.g. "attempt 1 of 5 failed (registry … answered 503); retrying in 640 ms". */
     public String describe() {
+      return describe(failure.getMessage());
+    }
+
+    /** The same, with the failure told as {@code reason} (a caller's wording of a raw failure). */
+    public String describe(String reason) {
       return "attempt "
           + attempt
           + " of "
           + maxAttempts
           + " failed ("
-          + failure.getMessage()
+          + reason
           + "); retrying in "
           + delay.toMillis()
           + " ms";

@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -300,6 +303,34 @@ abstract class HistoryStoreContract {
     } finally {
       TimeZone.setDefault(original);
     }
+  }
+
+  @Test
+  void aTableDroppedUnderneath_failsInOneSentenceThatSaysWhatToDo() throws Exception {
+    HistoryDatabase database = database();
+    String password = processEnvironment().getOrDefault("HISTORY_PASSWORD", "");
+    try (Connection admin = DriverManager.getConnection(database.url(), database.user(), password);
+        Statement statement = admin.createStatement()) {
+      statement.execute("DROP TABLE deployment_events");
+      statement.execute("DROP TABLE deployments CASCADE");
+    }
+    DeploymentRecord record = running("web", 0).build();
+
+    assertThatThrownBy(() -> store.started(record))
+        .isInstanceOf(HistoryException.class)
+        .hasMessageStartingWith("writing the start of deployment " + record.id())
+        .hasMessageContaining(
+            " failed: the history database's tables are not what this version expects (dropped,"
+                + " renamed, or no access): restore them, or let this version migrate a fresh"
+                + " database (SQL state 42")
+        // The driver's own words ("Table … not found", "relation … does not exist") and its
+        // statement stay in the debug log.
+        .satisfies(
+            e ->
+                assertThat(e.getMessage())
+                    .doesNotContainIgnoringCase("DEPLOYMENTS\"")
+                    .doesNotContain("INSERT")
+                    .doesNotContain("relation"));
   }
 
   @Test

@@ -118,6 +118,29 @@ class DaemonImageBuilderTest {
   }
 
   @Test
+  void build_fromABaseImageTheRegistryLacks_namesTheImageAndTheFix() throws IOException {
+    ImageReference base = Testbed.uniqueImage(Testbed.registry(), "absentbase");
+    write("Dockerfile", "FROM " + base + "\n");
+
+    assertThatThrownBy(
+            () ->
+                new DaemonImageBuilder(docker)
+                    .build(
+                        DockerBuildRequest.of(
+                            context, Testbed.uniqueImage(Testbed.registry(), "onabsent")),
+                        line -> {}))
+        .isInstanceOf(ImageBuildException.class)
+        .hasMessageEndingWith(
+            "failed at Step 1/1 : FROM "
+                + base
+                + ": registry "
+                + Testbed.registry()
+                + " has no image "
+                + base.repository()
+                + " with that tag or digest (manifest unknown): check the image's name and tag");
+  }
+
+  @Test
   void build_badDockerfile_failsBeforeTheFirstStep() throws IOException {
     write("Dockerfile", "FROMM nothing\n");
 

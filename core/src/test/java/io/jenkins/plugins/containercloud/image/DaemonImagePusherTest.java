@@ -91,7 +91,9 @@ class DaemonImagePusherTest {
     assertThatThrownBy(() -> pusher.push(List.of(image), progress))
         .isInstanceOf(RegistryException.class)
         .hasMessage(
-            "registry " + Testbed.authRegistry() + " refused the credentials for user ci: 401")
+            "registry "
+                + Testbed.authRegistry()
+                + " refused the credentials for user ci (401): check the user name and the password or token")
         .satisfies(e -> assertThat(e.toString()).doesNotContain(password));
     assertThat(progress.text()).doesNotContain(password).doesNotContain("retrying");
   }
@@ -121,13 +123,66 @@ class DaemonImagePusherTest {
   }
 
   @Test
+  void push_toAPortNothingListensOn_saysTheRegistryRefusedTheConnection_andWhatToCheck() {
+    ImageReference image = buildHelloApp(Testbed.registry(), "refusedport");
+    ImageReference unreachable = Testbed.uniqueImage("127.0.0.1:1", "refusedport");
+    docker
+        .tagImageCmd(image.toString(), unreachable.name(), unreachable.tag().orElseThrow())
+        .exec();
+    DaemonImagePusher pusher =
+        new DaemonImagePusher(docker, CredentialSource.ANONYMOUS, FAST_RETRY, false);
+
+    assertThatThrownBy(() -> pusher.push(List.of(unreachable), new CollectingListener()))
+        .isInstanceOf(RegistryException.class)
+        .hasMessage(
+            "registry 127.0.0.1:1 refused the connection during push of "
+                + unreachable
+                + ": check that it is running and that the host and port in the image reference"
+                + " are right");
+  }
+
+  @Test
+  void push_withoutCredentials_saysWhichRegistryWantsThemAndHowToGiveThem() {
+    ImageReference image = buildHelloApp(Testbed.authRegistry(), "nocredentials");
+    DaemonImagePusher pusher =
+        new DaemonImagePusher(docker, CredentialSource.ANONYMOUS, FAST_RETRY, false);
+
+    assertThatThrownBy(() -> pusher.push(List.of(image), new CollectingListener()))
+        .isInstanceOf(RegistryException.class)
+        .hasMessage(
+            "registry "
+                + Testbed.authRegistry()
+                + " requires credentials for "
+                + image.repository()
+                + " (401): log in to it (docker login "
+                + Testbed.authRegistry()
+                + ") or give the command credentials for it");
+  }
+
+  @Test
+  void aDaemonThatIsNotThere_isNamedWithItsAddress_beforeAnythingStarts() throws IOException {
+    String host = "unix:///nonexistent/docker.sock";
+    try (DockerClient absent = DockerDaemon.connect(host)) {
+      assertThatThrownBy(() -> DockerDaemon.ping(absent, host))
+          .isInstanceOf(DockerDaemonException.class)
+          .hasMessage(
+              "the Docker daemon at "
+                  + host
+                  + " is not reachable (no such socket): start Docker, or point --docker-host (or"
+                  + " DOCKER_HOST) at it");
+    }
+  }
+
+  @Test
   void classify_mapsTheDaemonsWordsToStatuses() {
     ImageReference tag = ImageReference.parse("127.0.0.1:5001/app:1");
 
     assertThat(
             DaemonImagePusher.classify(
                 tag, java.util.Optional.empty(), "unauthorized: authentication required"))
-        .hasMessage("registry 127.0.0.1:5001 requires credentials to push app: 401");
+        .hasMessage(
+            "registry 127.0.0.1:5001 requires credentials for app (401): log in to it (docker"
+                + " login 127.0.0.1:5001) or give the command credentials for it");
     assertThat(
             DaemonImagePusher.classify(
                     tag,

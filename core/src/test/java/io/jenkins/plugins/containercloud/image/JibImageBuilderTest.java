@@ -138,9 +138,46 @@ class JibImageBuilderTest {
     assertThatThrownBy(() -> builder.buildAndPush(request, progress))
         .isInstanceOf(RegistryException.class)
         .hasMessage(
-            "registry " + Testbed.authRegistry() + " refused the credentials for user ci: 401")
+            "registry "
+                + Testbed.authRegistry()
+                + " refused the credentials for user ci (401): check the user name and the password or token")
         .satisfies(e -> assertThat(e.toString()).doesNotContain(password));
     assertThat(progress.text()).doesNotContain(password).doesNotContain("retrying");
+  }
+
+  @Test
+  void build_onABaseImageTheRegistryLacks_namesTheBaseImage_notThePush() throws IOException {
+    Path file = Files.writeString(work.resolve("file.txt"), "content");
+    ImageReference base = Testbed.uniqueImage(Testbed.registry(), "jibabsentbase");
+    ImageReference image = Testbed.uniqueImage(Testbed.registry(), "jibonabsent");
+    JibImageBuilder builder = new JibImageBuilder(CredentialSource.ANONYMOUS, FAST_RETRY);
+
+    assertThatThrownBy(() -> builder.buildAndPush(oneFile(base, image, file), line -> {}))
+        .isInstanceOf(RegistryException.class)
+        .hasMessage(
+            "registry "
+                + Testbed.registry()
+                + " has no image "
+                + base.repository()
+                + " with that tag or digest (manifest unknown): check the image's name and tag");
+  }
+
+  @Test
+  void push_toAPortNothingListensOn_saysTheRegistryRefusedTheConnection() throws IOException {
+    Path file = Files.writeString(work.resolve("file.txt"), "content");
+    ImageReference image = Testbed.uniqueImage("127.0.0.1:1", "jibrefused");
+    CollectingListener progress = new CollectingListener();
+    JibImageBuilder builder = new JibImageBuilder(CredentialSource.ANONYMOUS, FAST_RETRY);
+
+    assertThatThrownBy(
+            () -> builder.buildAndPush(oneFile(Testbed.baseImage(), image, file), progress))
+        .isInstanceOf(RegistryException.class)
+        .hasMessage(
+            "registry 127.0.0.1:1 refused the connection during daemonless push of "
+                + image
+                + ": check that it is running and that the host and port in the image reference"
+                + " are right");
+    assertThat(progress.text()).doesNotContain("Exception");
   }
 
   @Test

@@ -149,7 +149,9 @@ class RegistryClientTest {
     assertThatThrownBy(() -> client.headManifest("testbed/busybox", "latest"))
         .isInstanceOf(RegistryException.class)
         .hasMessage(
-            "registry " + Testbed.authRegistry() + " refused the credentials for user ci: 401")
+            "registry "
+                + Testbed.authRegistry()
+                + " refused the credentials for user ci (401): check the user name and the password or token")
         .satisfies(e -> assertThat(e.toString()).doesNotContain(password));
     assertThat(retries).isEmpty();
   }
@@ -160,7 +162,7 @@ class RegistryClientTest {
 
     assertThatThrownBy(client::ping)
         .hasMessageContaining("requires credentials")
-        .hasMessageContaining("none are configured: 401");
+        .hasMessageContaining("(401): log in to it (docker login " + Testbed.authRegistry() + ")");
   }
 
   @Test
@@ -193,7 +195,8 @@ class RegistryClientTest {
       assertThatThrownBy(client::ping)
           .hasMessageContaining(
               "token service 127.0.0.1:" + Testbed.require("TESTBED_TOKEN_REALM_PORT"))
-          .hasMessageContaining("refused the credentials for user ci: 401")
+          .hasMessageContaining(
+              "refused the credentials for user ci (401): check the user name and the password or token")
           .hasMessageNotContaining("not-it");
       assertThat(issuer.issuedTokens()).isZero();
     }

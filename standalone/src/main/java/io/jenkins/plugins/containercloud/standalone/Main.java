@@ -1,12 +1,14 @@
 package io.jenkins.plugins.containercloud.standalone;
 
 import io.jenkins.plugins.containercloud.history.HistoryOpenException;
+import io.jenkins.plugins.containercloud.image.DockerDaemonException;
 import io.jenkins.plugins.containercloud.image.ImageBuildException;
 import io.jenkins.plugins.containercloud.registry.RegistryException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /** The entry point of {@code container-cloud.jar}: runs one command and exits with its code. */
@@ -37,6 +39,8 @@ public final class Main {
     commandLine.setAllowOptionsAsOptionParameters(true);
     commandLine.setExecutionExceptionHandler(
         (exception, cmd, parseResult) -> {
+          // Users read one sentence; the whole chain is for whoever turns on debug logging.
+          LoggerFactory.getLogger(Main.class).debug("{} failed", cmd.getCommandName(), exception);
           cmd.getErr().println("error: " + exception.getMessage());
           cmd.getErr().flush();
           return exitCodeOf(exception);
@@ -48,11 +52,12 @@ public final class Main {
   }
 
   /**
-   * Bad input is 2 whichever layer found it, and so is a history that cannot be opened (bad
-   * configuration: nothing was changed); everything else that failed is 1.
+   * Bad input is 2 whichever layer found it, and so are a history that cannot be opened and a
+   * Docker daemon that cannot be reached (bad configuration: nothing was changed); everything else
+   * that failed is 1.
    */
   static int exitCodeOf(Exception exception) {
-    if (exception instanceof HistoryOpenException) {
+    if (exception instanceof HistoryOpenException || exception instanceof DockerDaemonException) {
       return BAD_INPUT;
     }
     if (exception instanceof RegistryException || exception instanceof ImageBuildException) {

@@ -131,7 +131,7 @@ class CommandLineTest {
         .contains(
             "error: registry "
                 + Testbed.authRegistry()
-                + " refused the credentials for user ci: 401");
+                + " refused the credentials for user ci (401): check the user name and the password or token");
     assertThat(run.out + run.err).doesNotContain(password);
   }
 
