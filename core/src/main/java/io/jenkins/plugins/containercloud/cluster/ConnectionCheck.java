@@ -93,10 +93,30 @@ final class ConnectionCheck {
         || cause instanceof HttpTimeoutException
         || cause instanceof java.net.SocketTimeoutException) {
       return new ClusterException(
-          config + ": cannot reach the API server at " + url + " (" + cause + ")", e);
+          config
+              + ": cannot reach the API server at "
+              + url
+              + " ("
+              + unreachableWhy(cause)
+              + "): check that the cluster runs and that the kubeconfig's server address is right",
+          e);
     }
+    String reason =
+        e.getStatus() != null && e.getStatus().getMessage() != null
+            ? e.getStatus().getMessage()
+            : "HTTP " + code;
     return new ClusterException(
-        config + ": the API server at " + url + " failed when " + doing + ": " + e.getMessage(), e);
+        config + ": the API server at " + url + " failed when " + doing + ": " + reason, e);
+  }
+
+  private static String unreachableWhy(Throwable cause) {
+    if (cause instanceof UnknownHostException) {
+      return "its host name does not resolve";
+    }
+    if (cause instanceof ConnectException) {
+      return "connection refused";
+    }
+    return "no answer in time";
   }
 
   private static Throwable rootCause(Throwable e) {

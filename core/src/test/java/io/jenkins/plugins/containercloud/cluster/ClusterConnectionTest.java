@@ -64,7 +64,11 @@ class ClusterConnectionTest {
                     ClusterConfig.token(
                         "t", URI.create("https://127.0.0.1:1"), "x", null, "default")))
         .isInstanceOf(ClusterException.class)
-        .hasMessageContaining("cannot reach the API server at https://127.0.0.1:1");
+        .hasMessageContaining("cannot reach the API server at https://127.0.0.1:1")
+        .hasMessageEndingWith(
+            " (connection refused): check that the cluster runs and that the kubeconfig's server"
+                + " address is right")
+        .hasMessageNotContaining("java.net");
   }
 
   @Test

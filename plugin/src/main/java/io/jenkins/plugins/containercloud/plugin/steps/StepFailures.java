@@ -2,6 +2,7 @@ package io.jenkins.plugins.containercloud.plugin.steps;
 
 import io.jenkins.plugins.containercloud.cluster.ClusterException;
 import io.jenkins.plugins.containercloud.history.HistoryException;
+import io.jenkins.plugins.containercloud.image.DockerDaemonException;
 import io.jenkins.plugins.containercloud.image.ImageBuildException;
 import io.jenkins.plugins.containercloud.registry.RegistryException;
 import java.io.UncheckedIOException;
@@ -21,6 +22,7 @@ final class StepFailures {
             || e instanceof ClusterException
             || e instanceof RegistryException
             || e instanceof ImageBuildException
+            || e instanceof DockerDaemonException
             || e instanceof HistoryException
             || e instanceof UncheckedIOException;
     if (described && e.getMessage() != null) {
