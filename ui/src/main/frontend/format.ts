@@ -36,6 +36,12 @@ export function absolute(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString() + " (" + d.toISOString() + ")";
 }
 
+/** The local time of day, "14:05:30", for chart axes. */
+export function shortTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+}
+
 /** "1m 20s", "45s", "2h 3m". */
 export function duration(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));

@@ -1,11 +1,13 @@
 // Scaling: the node-pool autoscalers (GET /scaling) — each pool's machines by state, the pending pods
-// and why they wait — and the decision log (GET /scaling/decisions). Refreshed every 5 s.
+// and why they wait, a chart of nodes and pending pods over the last minutes — and the decision log
+// (GET /scaling/decisions). Refreshed every 5 s.
 import { useEffect } from "preact/hooks";
 import { get } from "../api";
 import { useData } from "../data";
 import { Badge } from "../components/Badge";
 import { Table } from "../components/Table";
 import { Age, Card, PageHeader, Status } from "../components/Common";
+import { Sample, Timeline } from "../components/Timeline";
 
 interface NodeView {
   machine: string;
@@ -33,7 +35,7 @@ interface PendingView {
 }
 
 interface ScalingView {
-  clusters: { cluster: string; running: boolean; status: { at?: string | null; pools: PoolView[]; pending: PendingView[] } }[];
+  clusters: { cluster: string; running: boolean; status: { at?: string | null; pools: PoolView[]; pending: PendingView[] }; timeline: Sample[] }[];
 }
 
 interface Decision {
@@ -71,6 +73,7 @@ export function Scaling() {
       {view.data && clusters.length === 0 && <p class="cc-alert cc-alert--info">No node pools are configured on this server (docs/autoscaling.md).</p>}
       {clusters.map((c) => (
         <Card key={c.cluster} title={"Cluster " + c.cluster + (c.running ? "" : " (not connected yet)")}>
+          <Timeline cluster={c.cluster} samples={c.timeline ?? []} />
           <Table caption={"Node pools of " + c.cluster} columns={["Pool", "Provider", "Ready", "Coming", "Draining", "Bounds", "Machines"]} rowCount={c.status.pools.length}>
             {c.status.pools.map((p) => (
               <tr key={p.name}>
@@ -92,7 +95,7 @@ export function Scaling() {
                 <td>
                   {p.min}–{p.max}
                 </td>
-                <td>
+                <td class="cc-machines">
                   {p.nodes.map((n) => (
                     <span key={n.machine} class="cc-nowrap" title={n.node ? "node " + n.node : "no node yet"}>
                       <Badge tone={STATE_TONE[n.state] ?? "neutral"}>{n.state}</Badge> {n.machine}{" "}

@@ -7,7 +7,9 @@ import io.jenkins.plugins.containercloud.scale.NodePool;
 import io.jenkins.plugins.containercloud.scale.NodeProvider;
 import io.jenkins.plugins.containercloud.scale.ScalingLog;
 import io.jenkins.plugins.containercloud.scale.ScalingStatus;
+import io.jenkins.plugins.containercloud.scale.ScalingTimeline;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -71,8 +73,20 @@ public final class Scaling implements AutoCloseable {
     }
   }
 
-  /** One cluster's autoscaler: whether it runs, and what its last run saw. */
-  public record ClusterView(String cluster, boolean running, ScalingStatus status) {}
+  /**
+   * One cluster's autoscaler: whether it runs, what its last run saw, and the node and pending-pod
+   * counts of the last minutes (oldest first).
+   */
+  public record ClusterView(
+      String cluster,
+      boolean running,
+      ScalingStatus status,
+      List<ScalingTimeline.Sample> timeline) {}
+
+  /** How often the timeline is sampled, and how many samples it keeps (15 minutes). */
+  static final Duration SAMPLE_EVERY = Duration.ofSeconds(5);
+
+  static final int SAMPLES_KEPT = 180;
 
   private final Map<String, List<NodePool>> poolsByCluster = new LinkedHashMap<>();
   private final Function<String, Cluster> clusters;
@@ -81,13 +95,9 @@ public final class Scaling implements AutoCloseable {
   private final Clock clock;
   private final Autoscaler.Timing timing;
   private final Map<String, Autoscaler> running = new HashMap<>();
-  private final ScheduledExecutorService starter =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "autoscaler-starter");
-            t.setDaemon(true);
-            return t;
-          });
+  private final Map<String, ScalingTimeline> timelines = new HashMap<>();
+  private final ScheduledExecutorService starter = daemonScheduler("autoscaler-starter");
+  private final ScheduledExecutorService sampler = daemonScheduler("scaling-timeline");
 
   /**
    * @param clusters the connection of a cluster by name; throws while it is not connected
@@ -112,6 +122,7 @@ public final class Scaling implements AutoCloseable {
   public void start() {
     if (!poolsByCluster.isEmpty()) {
       starter.scheduleWithFixedDelay(this::startConnected, 0, 1, TimeUnit.SECONDS);
+      sampler.scheduleAtFixedRate(this::sample, 0, SAMPLE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
@@ -149,6 +160,15 @@ public final class Scaling implements AutoCloseable {
     }
   }
 
+  /** Adds every running autoscaler's counts to its cluster's timeline. */
+  synchronized void sample() {
+    running.forEach(
+        (cluster, a) ->
+            timelines
+                .computeIfAbsent(cluster, c -> new ScalingTimeline(SAMPLES_KEPT))
+                .add(clock.instant(), a.status()));
+  }
+
   /** Whether any pool is configured. */
   public boolean configured() {
     return !poolsByCluster.isEmpty();
@@ -158,7 +178,13 @@ public final class Scaling implements AutoCloseable {
     List<ClusterView> views = new ArrayList<>();
     for (String cluster : poolsByCluster.keySet()) {
       Autoscaler a = running.get(cluster);
-      views.add(new ClusterView(cluster, a != null, a == null ? ScalingStatus.NONE : a.status()));
+      ScalingTimeline timeline = timelines.get(cluster);
+      views.add(
+          new ClusterView(
+              cluster,
+              a != null,
+              a == null ? ScalingStatus.NONE : a.status(),
+              timeline == null ? List.of() : timeline.samples()));
     }
     return new View(views);
   }
@@ -225,10 +251,10 @@ public final class Scaling implements AutoCloseable {
   }
 
   /** The latest scale-up's latency from the first pending pod seen to the provider call. */
-  public synchronized java.time.Duration lastScaleUpLatency() {
-    java.time.Duration last = java.time.Duration.ZERO;
+  public synchronized Duration lastScaleUpLatency() {
+    Duration last = Duration.ZERO;
     for (Autoscaler a : running.values()) {
-      List<java.time.Duration> all = a.scaleUpLatencies();
+      List<Duration> all = a.scaleUpLatencies();
       if (!all.isEmpty()) {
         last = all.get(all.size() - 1);
       }
@@ -259,9 +285,19 @@ public final class Scaling implements AutoCloseable {
     throw ApiException.notFound("no node pool " + pool + " is configured");
   }
 
+  private static ScheduledExecutorService daemonScheduler(String name) {
+    return Executors.newSingleThreadScheduledExecutor(
+        r -> {
+          Thread t = new Thread(r, name);
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
   @Override
   public synchronized void close() {
     starter.shutdownNow();
+    sampler.shutdownNow();
     running.values().forEach(Autoscaler::close);
     running.clear();
   }

@@ -21,13 +21,14 @@ final class ManifestConfirmation {
   }
 
   ImageReference confirm(ImageReference reference, ProgressListener progress) {
-    RegistryClient client =
+    try (RegistryClient client =
         RegistryClient.builder(RegistryAddress.of(reference.registry(), allowInsecure))
             .credentials(credentials)
             .retry(retry, notice -> progress.progress("Manifest check: " + notice.describe()))
-            .build();
-    ImageReference pinned = client.resolve(reference);
-    progress.progress("Pushed " + pinned);
-    return pinned;
+            .build()) {
+      ImageReference pinned = client.resolve(reference);
+      progress.progress("Pushed " + pinned);
+      return pinned;
+    }
   }
 }

@@ -259,6 +259,28 @@ class RegistryClientTest {
     assertThat(response.statusCode()).isEqualTo(201);
   }
 
+  @Test
+  void close_endsTheHttpClientsThread_soThatACommandsJvmExitsAtOnce() throws Exception {
+    RegistryClient client = open(Testbed.registry()).build();
+    client.ping();
+    List<Thread> selectors = selectorThreads();
+    assertThat(selectors).as("a used client has its selector thread").isNotEmpty();
+
+    client.close();
+
+    for (Thread selector : selectors) {
+      selector.join(Duration.ofSeconds(10));
+    }
+    assertThat(selectors).noneMatch(Thread::isAlive);
+  }
+
+  /** java.net.http's selector threads: each waits in a native call until its client stops. */
+  private static List<Thread> selectorThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().endsWith("SelectorManager") && t.isAlive())
+        .toList();
+  }
+
   private static RegistryClient.Builder open(String registry) {
     return RegistryClient.builder(RegistryAddress.of(registry, false));
   }

@@ -31,11 +31,12 @@ final class RegistryDigests implements DigestResolver {
   @Override
   public String pin(String reference) {
     ImageReference image = ImageReference.parse(reference);
-    RegistryClient client =
+    try (RegistryClient client =
         RegistryClient.builder(RegistryAddress.of(image.registry(), false))
             .credentials(credentials)
             .timeout(Duration.ofSeconds(20))
-            .build();
-    return client.resolve(image).toString();
+            .build()) {
+      return client.resolve(image).toString();
+    }
   }
 }

@@ -28,6 +28,14 @@ class ScalingApiTest {
 
   @BeforeAll
   static void start() throws Exception {
+    server = serverWithABatchPool(CLUSTER, dir);
+  }
+
+  /**
+   * A server on {@code cluster} with one pool, "batch", of the command provider (a script that
+   * keeps its machines in {@code dir}/machines.json), its autoscaler running.
+   */
+  static RunningServer serverWithABatchPool(SandboxCluster cluster, Path dir) throws Exception {
     Path script = dir.resolve("fake-provider.py");
     try (InputStream in =
         ScalingApiTest.class.getResourceAsStream(
@@ -36,9 +44,9 @@ class ScalingApiTest {
     }
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
     Files.writeString(dir.resolve("join-token"), "abcdef.0123456789abcdef\n");
-    server =
+    RunningServer started =
         new RunningServer(
-            CLUSTER,
+            cluster,
             "sandbox",
             """
             nodePools:
@@ -60,7 +68,8 @@ class ScalingApiTest {
                 .formatted(script, dir.resolve("join-token")));
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> get("/api/v1/scaling").body().contains("\"running\":true"));
+        .until(() -> get(started, "/api/v1/scaling").body().contains("\"running\":true"));
+    return started;
   }
 
   @AfterAll
@@ -69,6 +78,10 @@ class ScalingApiTest {
   }
 
   private static HttpResponse<String> get(String path) {
+    return get(server, path);
+  }
+
+  static HttpResponse<String> get(RunningServer server, String path) {
     return server.send(
         HttpRequest.newBuilder(URI.create(server.url(path)))
             .header("Authorization", "Bearer " + RunningServer.TOKEN)
@@ -94,6 +107,14 @@ class ScalingApiTest {
     assertThat(Files.readString(dir.resolve("machines.json")))
         .contains("--token abcdef.0123456789abcdef");
     assertThat(get("/api/v1/scaling").body() + decisions).doesNotContain("0123456789abcdef");
+    // The chart's timeline samples every 5 s; one of them sees the two machines coming or ready.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                get("/api/v1/scaling")
+                    .body()
+                    .matches("(?s).*\"timeline\":\\[.*\"(ready|upcoming)\":2.*\\].*"));
   }
 
   @Test
