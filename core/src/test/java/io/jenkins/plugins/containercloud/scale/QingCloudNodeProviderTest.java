@@ -136,6 +136,40 @@ class QingCloudNodeProviderTest {
   }
 
   @Test
+  void aRequestChangedAfterItWasSigned_isRefused_whileTheSameRequestUnchangedIsServed()
+      throws Exception {
+    Map<String, String> params = new java.util.TreeMap<>();
+    params.put("action", "DescribeInstances");
+    params.put("zone", zone);
+    params.put("search_word", "a b");
+    params.put("access_key_id", Testbed.require("TESTBED_QINGCLOUD_ACCESS_KEY_ID"));
+    params.put("signature_method", "HmacSHA256");
+    params.put("signature_version", "1");
+    params.put(
+        "time_stamp",
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
+            .withZone(java.time.ZoneOffset.UTC)
+            .format(java.time.Instant.now()));
+    String secret =
+        Files.readString(Path.of(Testbed.require("TESTBED_QINGCLOUD_SECRET_FILE"))).trim();
+    String query = QingCloudSigner.signedQuery("GET", "/iaas/", params, secret);
+    URI endpoint = URI.create(Testbed.require("TESTBED_QINGCLOUD_ENDPOINT"));
+
+    assertThat(get(endpoint.resolve("/iaas/?" + query)).path("ret_code").asInt()).isZero();
+    JsonNode refused =
+        get(endpoint.resolve("/iaas/?" + query.replace("search_word=a%20b", "search_word=a%20c")));
+    assertThat(refused.path("ret_code").asInt()).isEqualTo(1200);
+    assertThat(refused.path("message").asText()).contains("signature");
+  }
+
+  private JsonNode get(URI uri) throws Exception {
+    return new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(
+            http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+                .body());
+  }
+
+  @Test
   void anUnknownAccessKey_andAStaleTimeStamp_areRefusedAsQingCloudDoes() {
     Map<String, String> unknown = settings(Testbed.require("TESTBED_QINGCLOUD_SECRET_FILE"));
     unknown.put("accessKeyId", "QYUNKNOWNKEY0000000");
