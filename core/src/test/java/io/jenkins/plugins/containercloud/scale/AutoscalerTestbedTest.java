@@ -138,15 +138,7 @@ class AutoscalerTestbedTest {
 
     client.apps().deployments().inNamespace(TESTBED.namespace()).withName("burst-" + run).delete();
 
-    await().atMost(LONG).until(() -> provider.listOwned(pool.name()).isEmpty());
-    await()
-        .atMost(LONG)
-        .until(
-            () -> machines.stream().allMatch(m -> client.nodes().withName(m.id()).get() == null));
-    assertThat(types().stream().filter(ScalingEvents.MACHINE_TERMINATED::equals)).hasSize(3);
-    assertThat(types())
-        .contains(
-            ScalingEvents.NODE_CORDONED, ScalingEvents.NODE_DRAINED, ScalingEvents.NODE_DELETED);
+    Bursts.awaitScaleIn(client, provider, history, pool, machines);
   }
 
   @Test

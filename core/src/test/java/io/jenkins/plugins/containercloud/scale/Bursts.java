@@ -1,5 +1,8 @@
 package io.jenkins.plugins.containercloud.scale;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -79,6 +82,30 @@ final class Bursts {
             new Autoscaler.Timing(Duration.ofMillis(200), Duration.ofSeconds(1)));
     autoscaler.start();
     return autoscaler;
+  }
+
+  /**
+   * Waits for the scale-in after a burst: no machine of {@code pool} left, the nodes of {@code
+   * machines} gone, each of them terminated, cordoned, drained and deleted on the record.
+   */
+  static void awaitScaleIn(
+      KubernetesClient client,
+      NodeProvider provider,
+      HistoryStore history,
+      NodePool pool,
+      List<Machine> machines) {
+    Duration atMost = Duration.ofMinutes(3);
+    await().atMost(atMost).until(() -> provider.listOwned(pool.name()).isEmpty());
+    await()
+        .atMost(atMost)
+        .until(
+            () -> machines.stream().allMatch(m -> client.nodes().withName(m.id()).get() == null));
+    List<String> types = types(history, pool);
+    assertThat(types.stream().filter(ScalingEvents.MACHINE_TERMINATED::equals))
+        .hasSize(machines.size());
+    assertThat(types)
+        .contains(
+            ScalingEvents.NODE_CORDONED, ScalingEvents.NODE_DRAINED, ScalingEvents.NODE_DELETED);
   }
 
   /** The types of the events recorded for {@code pool}, oldest first. */

@@ -157,15 +157,7 @@ class QingCloudAutoscalerTestbedTest {
 
     client.apps().deployments().inNamespace(TESTBED.namespace()).withName(name).delete();
 
-    await().atMost(LONG).until(() -> provider.listOwned(name).isEmpty());
-    await()
-        .atMost(LONG)
-        .until(
-            () -> machines.stream().allMatch(m -> client.nodes().withName(m.id()).get() == null));
-    assertThat(types().stream().filter(ScalingEvents.MACHINE_TERMINATED::equals)).hasSize(3);
-    assertThat(types())
-        .contains(
-            ScalingEvents.NODE_CORDONED, ScalingEvents.NODE_DRAINED, ScalingEvents.NODE_DELETED);
+    Bursts.awaitScaleIn(client, provider, history, pool, machines);
   }
 
   @Test
