@@ -10,11 +10,19 @@ public final class NodeProviders {
     return switch (settings.type()) {
       case "ec2" -> Ec2NodeProvider.connect(settings, owner);
       case "command" -> new CommandNodeProvider(settings, owner);
+      case "qingcloud" -> QingCloudNodeProvider.connect(settings, owner);
       default ->
           throw new IllegalArgumentException(
               "provider.type "
                   + settings.type()
-                  + " is not known: use ec2 or command (QingCloud and OpenStack are not built yet)");
+                  + " is not known: use ec2, qingcloud or command (OpenStack is not built yet)");
     };
+  }
+
+  /** Checks {@code settings} without calling the provider; an error names the setting and fix. */
+  public static void validate(ProviderSettings settings) {
+    if ("qingcloud".equals(settings.type())) {
+      QingCloudNodeProvider.validate(settings);
+    }
   }
 }

@@ -5,20 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.containercloud.cluster.Cluster;
-import io.jenkins.plugins.containercloud.cluster.ClusterConfig;
 import io.jenkins.plugins.containercloud.history.HistoryDatabase;
 import io.jenkins.plugins.containercloud.history.HistoryStore;
-import io.jenkins.plugins.containercloud.history.ScalingEvent;
 import io.jenkins.plugins.containercloud.testing.KubeTestbed;
 import io.jenkins.plugins.containercloud.testing.Testbed;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -61,54 +56,26 @@ class AutoscalerTestbedTest {
             "file:" + credentials,
             "secretAccessKeyRef",
             "file:" + credentials);
-    return new NodePool(
+    return Bursts.pool(
         "burst-" + run,
-        "testbed",
         new ProviderSettings("ec2", settings),
-        new NodeTemplate(
-            new Resources(4000, 16 * Pools.GI, 110),
-            Map.of("tier", "burst-" + run),
-            List.of(),
-            "m5.xlarge",
-            "ami-12c6146b",
-            null),
-        0,
-        5,
-        5,
-        Duration.ofSeconds(1),
-        0.5,
+        "m5.xlarge",
+        "ami-12c6146b",
         maxProvisionTime,
-        new Bootstrap(
-            "#!/bin/bash\nset -e\n${joinCommand}\n",
-            "kubeadm join 127.0.0.1:16443 --token ${token}"
-                + " --discovery-token-unsafe-skip-ca-verification --node-labels=${nodeLabels}",
-            SecretRef.parse("joinToken", joinTokenRef)));
+        joinTokenRef);
   }
 
   private void start(NodePool p) {
     pool = p;
     provider = NodeProviders.of(p.provider(), owner);
-    autoscaler =
-        new Autoscaler(
-            "testbed",
-            cluster.wholeCluster(),
-            cluster.client(),
-            List.of(p),
-            Map.of(p.name(), provider),
-            ScalingLog.of(history),
-            Clock.systemUTC(),
-            new Autoscaler.Timing(Duration.ofMillis(200), Duration.ofSeconds(1)));
-    autoscaler.start();
+    autoscaler = Bursts.autoscaler(cluster, history, p, provider);
   }
 
   @BeforeEach
   void connect() throws Exception {
     // moto takes any well-formed credentials; a user keeps them in files like this one.
     credentials = java.nio.file.Files.writeString(dir.resolve("aws-credential"), "test");
-    cluster =
-        Cluster.connect(
-            ClusterConfig.kubeconfig(
-                "testbed", Path.of(Testbed.require("KUBECONFIG")), null, TESTBED.namespace()));
+    cluster = Bursts.cluster(TESTBED.namespace());
     history = HistoryStore.open(HistoryDatabase.h2File(dir.resolve("history")));
   }
 
@@ -129,51 +96,15 @@ class AutoscalerTestbedTest {
   }
 
   private Deployment burst(int replicas, Map<String, String> annotations) {
-    return new DeploymentBuilder()
-        .withNewMetadata()
-        .withName("burst-" + run)
-        .withNamespace(TESTBED.namespace())
-        .endMetadata()
-        .withNewSpec()
-        .withReplicas(replicas)
-        .withNewSelector()
-        .addToMatchLabels("app", "burst-" + run)
-        .endSelector()
-        .withNewTemplate()
-        .withNewMetadata()
-        .addToLabels("app", "burst-" + run)
-        .withAnnotations(annotations)
-        .endMetadata()
-        .withNewSpec()
-        .addToNodeSelector("tier", "burst-" + run)
-        .addNewContainer()
-        .withName("work")
-        .withImage("registry.invalid/burst:1")
-        .withNewResources()
-        .addToRequests("cpu", new Quantity("1500m"))
-        .addToRequests("memory", new Quantity("1Gi"))
-        .endResources()
-        .endContainer()
-        .endSpec()
-        .endTemplate()
-        .endSpec()
-        .build();
+    return Bursts.deployment(TESTBED.namespace(), "burst-" + run, replicas, annotations);
   }
 
   private List<Pod> burstPods(KubernetesClient client) {
-    return client
-        .pods()
-        .inNamespace(TESTBED.namespace())
-        .withLabel("app", "burst-" + run)
-        .list()
-        .getItems();
+    return Bursts.pods(client, TESTBED.namespace(), "burst-" + run);
   }
 
   private List<String> types() {
-    return history.scalingEvents("testbed", 500).stream()
-        .filter(e -> e.pool().equals(pool.name()))
-        .map(ScalingEvent::type)
-        .toList();
+    return Bursts.types(history, pool);
   }
 
   @Test
@@ -207,15 +138,7 @@ class AutoscalerTestbedTest {
 
     client.apps().deployments().inNamespace(TESTBED.namespace()).withName("burst-" + run).delete();
 
-    await().atMost(LONG).until(() -> provider.listOwned(pool.name()).isEmpty());
-    await()
-        .atMost(LONG)
-        .until(
-            () -> machines.stream().allMatch(m -> client.nodes().withName(m.id()).get() == null));
-    assertThat(types().stream().filter(ScalingEvents.MACHINE_TERMINATED::equals)).hasSize(3);
-    assertThat(types())
-        .contains(
-            ScalingEvents.NODE_CORDONED, ScalingEvents.NODE_DRAINED, ScalingEvents.NODE_DELETED);
+    Bursts.awaitScaleIn(client, provider, history, pool, machines);
   }
 
   @Test

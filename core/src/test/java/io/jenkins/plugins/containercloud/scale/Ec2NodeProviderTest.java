@@ -55,26 +55,7 @@ class Ec2NodeProviderTest {
     settings.put("socketTimeout", "PT2S");
     ProviderSettings ec2 = new ProviderSettings("ec2", settings);
     provider = Ec2NodeProvider.connect(ec2, owner);
-    NodePool base = Pools.pool("web", 4000, 16, 110, 10);
-    pool =
-        new NodePool(
-            "web",
-            base.cluster(),
-            ec2,
-            new NodeTemplate(
-                base.template().allocatable(),
-                Map.of(),
-                List.of(),
-                "m5.xlarge",
-                "ami-12c6146b",
-                null),
-            0,
-            10,
-            10,
-            null,
-            0.5,
-            null,
-            base.bootstrap());
+    pool = Pools.web(ec2, "m5.xlarge", "ami-12c6146b");
     direct =
         Ec2Client.builder()
             .endpointOverride(URI.create(moto))

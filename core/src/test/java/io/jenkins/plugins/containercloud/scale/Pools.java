@@ -29,4 +29,22 @@ final class Pools {
         null,
         new Bootstrap("#!/bin/sh\n${joinCommand}\n", "kubeadm join --token ${token}", null));
   }
+
+  /** Pool "web" of 4-CPU, 16 GiB nodes (at most 10) made by {@code provider}. */
+  static NodePool web(ProviderSettings provider, String instanceType, String image) {
+    NodePool base = pool("web", 4000, 16, 110, 10);
+    return new NodePool(
+        "web",
+        base.cluster(),
+        provider,
+        new NodeTemplate(
+            base.template().allocatable(), Map.of(), List.of(), instanceType, image, null),
+        0,
+        10,
+        10,
+        null,
+        0.5,
+        null,
+        base.bootstrap());
+  }
 }

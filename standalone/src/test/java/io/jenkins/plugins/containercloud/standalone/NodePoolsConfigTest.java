@@ -96,4 +96,40 @@ class NodePoolsConfigTest {
         .hasMessageContaining(
             "nodePools[0].bootstrap.joinToken: give exactly one of {env: VARIABLE} or {file: PATH}");
   }
+
+  @Test
+  void aQingCloudPool_isRead_andItsSettingsAreCheckedNamingTheSetting() throws Exception {
+    String pool =
+        """
+        nodePools:
+          - name: burst
+            cluster: c
+            provider:
+              type: qingcloud
+              %s
+              accessKeyId: QYACCESSKEYIDEXAMPLE
+              secretAccessKey: %s
+              loginKeypair: kp-12345678
+            template: {cpu: '4', memory: 16Gi, instanceType: c4m16, image: img-0}
+            max: 3
+            bootstrap: {userData: x}
+        """;
+
+    List<NodePool> pools =
+        NodePoolsConfig.read(write(pool.formatted("zone: pek3a", "{env: QY_SECRET}")), null);
+
+    assertThat(pools.get(0).provider().settings())
+        .containsEntry("zone", "pek3a")
+        .containsEntry("secretAccessKeyRef", "env:QY_SECRET");
+    assertThatThrownBy(
+            () ->
+                NodePoolsConfig.read(
+                    write(pool.formatted("region: pek3a", "{env: QY_SECRET}")), null))
+        .hasMessageContaining(
+            "nodePools[0].provider: provider qingcloud: the setting zone is required");
+    assertThatThrownBy(
+            () -> NodePoolsConfig.read(write(pool.formatted("zone: pek3a", "plain-secret")), null))
+        .hasMessageContaining("the setting secretAccessKey must be a reference")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("plain-secret"));
+  }
 }
