@@ -10,19 +10,17 @@ metadata testbed.container-cloud.io/join=refused and joins nothing. When a serve
 is deleted. Python's standard library only.
 """
 
-import argparse
 import base64
 import json
-import re
-import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
 
+from joining import Kube, arguments, flag, log, node_manifest, read_token
+
 OWNER_KEY = "container-cloud.io/owner"
 JOIN_KEY = "testbed.container-cloud.io/join"
-MANAGED_LABEL = "testbed.container-cloud.io/joiner"
 # vCPU, GiB of memory of OpenStack's classic flavours, by id and by name (devstack creates these).
 FLAVORS = {
     "1": (1, 0.5), "2": (1, 2), "3": (2, 4), "4": (4, 8), "5": (8, 16),
@@ -30,10 +28,6 @@ FLAVORS = {
     "m1.xlarge": (8, 16),
 }
 DEFAULT_FLAVOR = (4, 8)
-
-
-def log(message):
-    print(time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), message, flush=True)
 
 
 class Nova:
@@ -78,67 +72,30 @@ class Nova:
                 self.token = None
 
 
-def kubectl(args, stdin=None):
-    return subprocess.run(ARGS.kubectl_cmd + args, input=stdin, capture_output=True, text=True)
-
-
-def flag(user_data, name):
-    match = re.search(r"--" + name + r"[= ]([^\s\"']+)", user_data)
-    return match.group(1) if match else None
-
-
 def node_of(server, user_data):
-    name = server["name"]
     flavor = str((server.get("flavor") or {}).get("id", ""))
-    labels = {"type": "kwok", "kubernetes.io/os": "linux", "kubernetes.io/arch": "amd64",
-              "kubernetes.io/hostname": name, MANAGED_LABEL: "openstack",
-              "node.kubernetes.io/instance-type": flavor}
-    for pair in (flag(user_data, "node-labels") or "").split(","):
-        if "=" in pair:
-            key, value = pair.split("=", 1)
-            labels[key] = value
-    taints = []
-    for spec in (flag(user_data, "register-with-taints") or "").split(","):
-        if ":" in spec:
-            key_value, effect = spec.rsplit(":", 1)
-            key, _, value = key_value.partition("=")
-            taints.append({"key": key, "value": value, "effect": effect})
     cpu, memory = FLAVORS.get(flavor, DEFAULT_FLAVOR)
-    capacity = {"cpu": str(cpu), "memory": "%dMi" % (memory * 1024), "pods": "110"}
-    return {
-        "apiVersion": "v1", "kind": "Node",
-        "metadata": {"name": name, "labels": labels,
-                     "annotations": {"kwok.x-k8s.io/node": "fake",
-                                     "node.alpha.kubernetes.io/ttl": "0"}},
-        "spec": {"providerID": "openstack:///" + server["id"], "taints": taints},
-        "status": {"capacity": capacity, "allocatable": capacity},
-    }
+    return node_manifest(server["name"], "openstack:///" + server["id"], user_data, "openstack",
+                         flavor, cpu, memory * 1024)
 
 
-def join(nova, server, token):
+def join(nova, kube, server, token):
     encoded = server.get("OS-EXT-SRV-ATTR:user_data") or ""
     user_data = base64.b64decode(encoded).decode("utf-8", "replace") if encoded else ""
     if flag(user_data, "token") != token:
         log("refused %s: its user data does not carry the join token" % server["id"])
         nova.call("POST", "/servers/%s/metadata" % server["id"], {"metadata": {JOIN_KEY: "refused"}})
         return
-    result = kubectl(["create", "-f", "-"], json.dumps(node_of(server, user_data)))
-    if result.returncode != 0 and "AlreadyExists" not in result.stderr:
-        log("could not create node %s: %s" % (server["name"], result.stderr.strip()))
+    if not kube.create_node(node_of(server, user_data)):
         return
     nova.call("POST", "/servers/%s/metadata" % server["id"], {"metadata": {JOIN_KEY: "joined"}})
     log("joined %s as node %s" % (server["id"], server["name"]))
 
 
-def managed_nodes():
-    result = kubectl(["get", "nodes", "-l", MANAGED_LABEL + "=openstack", "-o", "name"])
-    return {line.split("/", 1)[1] for line in result.stdout.split()} if result.returncode == 0 else None
-
-
-def main():
-    with open(ARGS.token_file) as f:
-        token = f.read().strip()
-    nova = Nova(ARGS)
+def main(args):
+    token = read_token(args)
+    kube = Kube(args, "openstack")
+    nova = Nova(args)
     decided = set()
     while True:
         try:
@@ -148,29 +105,24 @@ def main():
                 # A VM runs its user data once it is up: BUILD servers wait for their turn.
                 if (server["status"] == "ACTIVE" and server["id"] not in decided
                         and JOIN_KEY not in server["metadata"]):
-                    join(nova, server, token)
+                    join(nova, kube, server, token)
                     decided.add(server["id"])
             names = {s["name"] for s in servers if s["status"] not in ("DELETED", "SOFT_DELETED")}
-            for name in managed_nodes() or ():
+            for name in kube.managed_nodes() or ():
                 if name not in names:
-                    kubectl(["delete", "node", name, "--ignore-not-found", "--wait=false"])
-                    log("removed node %s: its server is gone" % name)
+                    kube.remove_node(name, "its server is gone")
         except Exception as e:  # the emulator or the API server restarting: try again
             log("error: %s" % e)
             time.sleep(1)
-        time.sleep(ARGS.interval)
+        time.sleep(args.interval)
 
 
-if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description=__doc__)
+def options(parser):
     parser.add_argument("--auth-url", required=True)
     parser.add_argument("--user", required=True)
     parser.add_argument("--project", required=True)
     parser.add_argument("--password-file", required=True)
-    parser.add_argument("--token-file", required=True)
-    parser.add_argument("--kubectl", required=True)
-    parser.add_argument("--kubeconfig", required=True)
-    parser.add_argument("--interval", type=float, default=0.25)
-    ARGS = parser.parse_args()
-    ARGS.kubectl_cmd = [ARGS.kubectl, "--kubeconfig=" + ARGS.kubeconfig]
-    sys.exit(main())
+
+
+if __name__ == "__main__":
+    sys.exit(main(arguments(__doc__, options)))

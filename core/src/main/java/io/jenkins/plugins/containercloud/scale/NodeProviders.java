@@ -10,11 +10,22 @@ public final class NodeProviders {
     return switch (settings.type()) {
       case "ec2" -> Ec2NodeProvider.connect(settings, owner);
       case "command" -> new CommandNodeProvider(settings, owner);
+      case "openstack" -> OpenStackNodeProvider.connect(settings, owner);
       default ->
           throw new IllegalArgumentException(
               "provider.type "
                   + settings.type()
-                  + " is not known: use ec2 or command (QingCloud and OpenStack are not built yet)");
+                  + " is not known: use ec2, openstack or command (QingCloud is not built yet)");
     };
+  }
+
+  /**
+   * Checks the settings of the providers that can be checked without connecting (openstack); fails
+   * naming the setting. Other types pass.
+   */
+  public static void check(ProviderSettings settings) {
+    if ("openstack".equals(settings.type())) {
+      OpenStackNodeProvider.check(settings);
+    }
   }
 }

@@ -5,9 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.containercloud.cluster.Cluster;
@@ -129,44 +127,12 @@ class AutoscalerTestbedTest {
   }
 
   private Deployment burst(int replicas, Map<String, String> annotations) {
-    return new DeploymentBuilder()
-        .withNewMetadata()
-        .withName("burst-" + run)
-        .withNamespace(TESTBED.namespace())
-        .endMetadata()
-        .withNewSpec()
-        .withReplicas(replicas)
-        .withNewSelector()
-        .addToMatchLabels("app", "burst-" + run)
-        .endSelector()
-        .withNewTemplate()
-        .withNewMetadata()
-        .addToLabels("app", "burst-" + run)
-        .withAnnotations(annotations)
-        .endMetadata()
-        .withNewSpec()
-        .addToNodeSelector("tier", "burst-" + run)
-        .addNewContainer()
-        .withName("work")
-        .withImage("registry.invalid/burst:1")
-        .withNewResources()
-        .addToRequests("cpu", new Quantity("1500m"))
-        .addToRequests("memory", new Quantity("1Gi"))
-        .endResources()
-        .endContainer()
-        .endSpec()
-        .endTemplate()
-        .endSpec()
-        .build();
+    return new TestbedBurst(TESTBED.client(), TESTBED.namespace(), run)
+        .deployment(replicas, annotations);
   }
 
   private List<Pod> burstPods(KubernetesClient client) {
-    return client
-        .pods()
-        .inNamespace(TESTBED.namespace())
-        .withLabel("app", "burst-" + run)
-        .list()
-        .getItems();
+    return new TestbedBurst(client, TESTBED.namespace(), run).pods();
   }
 
   private List<String> types() {

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.jenkins.plugins.containercloud.cluster.PodResources;
 import io.jenkins.plugins.containercloud.scale.Bootstrap;
 import io.jenkins.plugins.containercloud.scale.NodePool;
+import io.jenkins.plugins.containercloud.scale.NodeProviders;
 import io.jenkins.plugins.containercloud.scale.NodeTemplate;
 import io.jenkins.plugins.containercloud.scale.ProviderSettings;
 import io.jenkins.plugins.containercloud.scale.Resources;
@@ -115,9 +116,15 @@ public final class NodePoolsConfig {
       }
     }
     if (type == null) {
-      throw new ConfigException(path + ".type", "is required: ec2 or command");
+      throw new ConfigException(path + ".type", "is required: ec2, openstack or command");
     }
-    return new ProviderSettings(type, settings);
+    ProviderSettings provider = new ProviderSettings(type, settings);
+    try {
+      NodeProviders.check(provider);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(path, e.getMessage());
+    }
+    return provider;
   }
 
   private static NodeTemplate template(String path, JsonNode t) {
