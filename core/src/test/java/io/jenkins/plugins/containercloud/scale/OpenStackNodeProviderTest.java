@@ -159,6 +159,19 @@ class OpenStackNodeProviderTest {
   }
 
   @Test
+  void a413_isCapacityWhenItSaysQuota_andOtherwiseARateLimitThatIsRetried() {
+    emulator.fault(
+        owner, 413, null, "Quota exceeded for cores: Requested 4, but already used 20 of 20", 1);
+    assertCapacity(UUID.randomUUID().toString(), "QuotaExceeded");
+
+    emulator.fault(owner, 413, null, "Retry limit exceeded", 1);
+    String key = UUID.randomUUID().toString();
+
+    assertThat(provider.create(request(1, key))).hasSize(1);
+    assertThat(serversOf(key)).hasSize(1);
+  }
+
+  @Test
   void rateLimiting_isRetriedWithBackoff() {
     emulator.fault(owner, 429, null, "Rate limit exceeded", 2);
     String key = UUID.randomUUID().toString();
