@@ -386,6 +386,11 @@ public final class OpenStackNodeProvider implements NodeProvider {
     return Duration.parse(settings.optional(key, fallback));
   }
 
+  @Override
+  public void close() {
+    http.close();
+  }
+
   private static void sleep(Duration d) {
     try {
       Thread.sleep(d.toMillis());

@@ -99,13 +99,12 @@ class OpenStackAutoscalerTestbedTest {
 
   @AfterEach
   void cleanUp() {
+    // The autoscaler closes its providers; nothing this test made may outlive it.
     autoscaler.close();
-    // Nothing this test made may outlive it.
-    for (Machine m : provider.listOwned(pool.name())) {
-      provider.delete(m.id());
+    try (NodeProvider cleaner = NodeProviders.of(pool.provider(), owner)) {
+      cleaner.listOwned(pool.name()).forEach(m -> cleaner.delete(m.id()));
     }
     cluster.client().nodes().withLabel(NodePool.POOL_LABEL, pool.name()).delete();
-    provider.close();
     cluster.close();
     history.close();
   }
