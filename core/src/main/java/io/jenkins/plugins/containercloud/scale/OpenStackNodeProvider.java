@@ -54,6 +54,10 @@ public final class OpenStackNodeProvider implements NodeProvider {
   static final int USER_DATA_LIMIT = 65535;
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A bound on the pages of one listing (a million servers at Nova's default page size). */
+  private static final int MAX_PAGES = 1000;
+
   private static final Set<String> REQUIRED = Set.of("authUrl", "username", "passwordRef");
 
   private final HttpClient http;
@@ -272,10 +276,8 @@ public final class OpenStackNodeProvider implements NodeProvider {
   private record Named(Machine machine, String name) {}
 
   private List<Named> byMetadata(String pool, String key, String value) {
-    JsonNode servers =
-        backoff.call(() -> call("GET", "/servers/detail", null, 200)).path("servers");
     List<Named> found = new ArrayList<>();
-    for (JsonNode s : servers) {
+    for (JsonNode s : allServers()) {
       JsonNode metadata = s.path("metadata");
       boolean ours =
           owner.equals(metadata.path(OWNER_TAG).asText(null))
@@ -287,6 +289,29 @@ public final class OpenStackNodeProvider implements NodeProvider {
       }
     }
     return found;
+  }
+
+  /**
+   * Every server of the project, page after page: Nova returns at most its {@code osapi_max_limit}
+   * (1000 by default) per answer and a {@code servers_links} "next" link, whose query (the marker)
+   * is followed on our own endpoint.
+   */
+  private List<JsonNode> allServers() {
+    List<JsonNode> servers = new ArrayList<>();
+    String path = "/servers/detail";
+    for (int page = 0; path != null && page < MAX_PAGES; page++) {
+      String current = path;
+      JsonNode answer = backoff.call(() -> call("GET", current, null, 200));
+      answer.path("servers").forEach(servers::add);
+      path = null;
+      for (JsonNode link : answer.path("servers_links")) {
+        String href = link.path("href").asText("");
+        if ("next".equals(link.path("rel").asText()) && href.contains("?")) {
+          path = "/servers/detail" + href.substring(href.indexOf('?'));
+        }
+      }
+    }
+    return servers;
   }
 
   @Override
