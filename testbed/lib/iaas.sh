@@ -12,6 +12,9 @@ MOTO_VENV=$CACHE/moto-$MOTO_VERSION
 IAAS_DIR=$RUN/iaas
 JOIN_TOKEN_FILE=$IAAS_DIR/join-token
 
+# shellcheck source=openstack.sh
+source "$(dirname "${BASH_SOURCE[0]}")/openstack.sh"
+
 moto_ready() {
   curl -sf --max-time 5 "http://127.0.0.1:$EC2_PORT/moto-api/" >/dev/null
 }
@@ -46,15 +49,18 @@ iaas_up() {
       --kubectl "$KUBE_BIN/kubectl" --kubeconfig "$KUBECONFIG_FILE"
   fi
   qingcloud_up
+  openstack_up
 }
 
 iaas_env() {
   printf 'export TESTBED_EC2_ENDPOINT=%q\n' "http://127.0.0.1:$EC2_PORT"
   printf 'export TESTBED_JOIN_TOKEN_FILE=%q\n' "$JOIN_TOKEN_FILE"
   qingcloud_env
+  openstack_env
 }
 
 iaas_down() {
+  openstack_down
   qingcloud_down
   stop_daemon ec2-joiner
   stop_daemon moto

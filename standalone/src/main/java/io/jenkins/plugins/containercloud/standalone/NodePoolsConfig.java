@@ -116,7 +116,7 @@ public final class NodePoolsConfig {
       }
     }
     if (type == null) {
-      throw new ConfigException(path + ".type", "is required: ec2, qingcloud or command");
+      throw new ConfigException(path + ".type", "is required: ec2, qingcloud, openstack or command");
     }
     ProviderSettings provider = new ProviderSettings(type, settings);
     try {

@@ -132,4 +132,39 @@ class NodePoolsConfigTest {
         .hasMessageContaining("the setting secretAccessKey must be a reference")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("plain-secret"));
   }
+
+  @Test
+  void anOpenStackPool_isRead_withThePasswordAsReference_andItsMistakesNameTheSetting()
+      throws Exception {
+    String pool =
+        """
+        nodePools:
+          - name: burst
+            cluster: c
+            provider:
+              type: openstack
+              authUrl: https://keystone.example.com:5000/v3
+              username: autoscaler
+              password: {file: /etc/container-cloud/os-password}
+              %s
+            template: {cpu: "4", memory: 8Gi, instanceType: m1.large, image: ubuntu-24.04}
+            max: 3
+            bootstrap: {userData: x}
+        """;
+
+    List<NodePool> pools = NodePoolsConfig.read(write(pool.formatted("projectName: ci")), null);
+
+    assertThat(pools.get(0).provider().type()).isEqualTo("openstack");
+    assertThat(pools.get(0).provider().settings())
+        .containsEntry("passwordRef", "file:/etc/container-cloud/os-password")
+        .containsEntry("projectName", "ci");
+    assertThatThrownBy(() -> NodePoolsConfig.read(write(pool.formatted("region: r1")), null))
+        .hasMessageContaining("nodePools[0].provider")
+        .hasMessageContaining("projectName (or projectId) is required");
+    assertThatThrownBy(
+            () ->
+                NodePoolsConfig.read(
+                    write(pool.formatted("projectName: ci").replace("https://", "ftp://")), null))
+        .hasMessageContaining("authUrl must be an http(s) URL");
+  }
 }
