@@ -116,7 +116,8 @@ public final class NodePoolsConfig {
       }
     }
     if (type == null) {
-      throw new ConfigException(path + ".type", "is required: ec2, qingcloud, openstack or command");
+      throw new ConfigException(
+          path + ".type", "is required: ec2, qingcloud, openstack or command");
     }
     ProviderSettings provider = new ProviderSettings(type, settings);
     try {
