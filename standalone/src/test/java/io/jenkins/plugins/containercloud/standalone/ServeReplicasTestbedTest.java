@@ -113,11 +113,11 @@ class ServeReplicasTestbedTest {
       throws Exception {
     CliProcess a = serve("replica-a");
     String first = url(a);
-    awaitReady(first);
+    CliProcess.awaitReady(http, first);
     await().atMost(LONG).until(() -> leadership(first).path("leading").asBoolean());
     CliProcess b = serve("replica-b");
     String second = url(b);
-    awaitReady(second);
+    CliProcess.awaitReady(http, second);
     await()
         .atMost(LONG)
         .until(() -> "replica-a".equals(leadership(second).path("leader").asText()));
@@ -183,7 +183,7 @@ class ServeReplicasTestbedTest {
   void sigkillInTheMiddleOfADrain_theRestartedServerFinishesIt_nothingLeaked() throws Exception {
     CliProcess a = serve("drainer");
     String base = url(a);
-    awaitReady(base);
+    CliProcess.awaitReady(http, base);
     await().atMost(LONG).until(() -> leadership(base).path("leading").asBoolean());
     assertThat(post(base, "/api/v1/scaling/pools/" + pool + "/scale-up", "{\"nodes\":1}"))
         .isEqualTo(202);
@@ -226,7 +226,7 @@ class ServeReplicasTestbedTest {
         .delete();
     CliProcess again = serve("drainer");
     String restarted = url(again);
-    awaitReady(restarted);
+    CliProcess.awaitReady(http, restarted);
 
     await().atMost(LONG).until(() -> moto.listOwned(pool).isEmpty());
     await().atMost(LONG).until(() -> client.nodes().withName(node).get() == null);
@@ -461,22 +461,5 @@ class ServeReplicasTestbedTest {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     return answer.statusCode();
-  }
-
-  private void awaitReady(String base) {
-    await()
-        .atMost(Duration.ofSeconds(90))
-        .until(
-            () -> {
-              try {
-                return http.send(
-                            HttpRequest.newBuilder(URI.create(base + "/readyz")).build(),
-                            HttpResponse.BodyHandlers.discarding())
-                        .statusCode()
-                    == 200;
-              } catch (IOException e) {
-                return false;
-              }
-            });
   }
 }
