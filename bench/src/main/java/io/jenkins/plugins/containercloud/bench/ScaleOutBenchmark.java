@@ -3,8 +3,6 @@ package io.jenkins.plugins.containercloud.bench;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
-import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -24,6 +22,7 @@ import io.jenkins.plugins.containercloud.scale.ProviderSettings;
 import io.jenkins.plugins.containercloud.scale.Resources;
 import io.jenkins.plugins.containercloud.scale.ScalingLog;
 import io.jenkins.plugins.containercloud.scale.SecretRef;
+import io.jenkins.plugins.containercloud.testing.Bursts;
 import io.jenkins.plugins.containercloud.testing.Testbed;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -261,34 +260,8 @@ public final class ScaleOutBenchmark {
   }
 
   private io.fabric8.kubernetes.api.model.apps.Deployment deployment(String name, int replicas) {
-    return new DeploymentBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace(namespace)
-        .endMetadata()
-        .withNewSpec()
-        .withReplicas(replicas)
-        .withNewSelector()
-        .addToMatchLabels("app", name)
-        .endSelector()
-        .withNewTemplate()
-        .withNewMetadata()
-        .addToLabels("app", name)
-        .endMetadata()
-        .withNewSpec()
-        .addToNodeSelector("tier", name)
-        .addNewContainer()
-        .withName("work")
-        .withImage("registry.invalid/burst:1")
-        .withNewResources()
-        .addToRequests("cpu", new Quantity(POD_CPU_MILLIS + "m"))
-        .addToRequests("memory", new Quantity(String.valueOf(POD_MEMORY)))
-        .endResources()
-        .endContainer()
-        .endSpec()
-        .endTemplate()
-        .endSpec()
-        .build();
+    return Bursts.deployment(
+        namespace, name, replicas, POD_CPU_MILLIS + "m", String.valueOf(POD_MEMORY));
   }
 
   static boolean unschedulable(Pod pod) {

@@ -10,13 +10,13 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.containercloud.scale.Machine;
 import io.jenkins.plugins.containercloud.scale.NodeProvider;
 import io.jenkins.plugins.containercloud.scale.NodeProviders;
 import io.jenkins.plugins.containercloud.scale.ProviderSettings;
+import io.jenkins.plugins.containercloud.testing.Bursts;
 import io.jenkins.plugins.containercloud.testing.Ec2FaultProxy;
 import io.jenkins.plugins.containercloud.testing.KubeTestbed;
 import io.jenkins.plugins.containercloud.testing.PostgresSchema;
@@ -324,34 +324,7 @@ class ServeReplicasTestbedTest {
   }
 
   private io.fabric8.kubernetes.api.model.apps.Deployment burst(int replicas) {
-    return new DeploymentBuilder()
-        .withNewMetadata()
-        .withName(pool)
-        .withNamespace(TESTBED.namespace())
-        .endMetadata()
-        .withNewSpec()
-        .withReplicas(replicas)
-        .withNewSelector()
-        .addToMatchLabels("app", pool)
-        .endSelector()
-        .withNewTemplate()
-        .withNewMetadata()
-        .addToLabels("app", pool)
-        .endMetadata()
-        .withNewSpec()
-        .addToNodeSelector("tier", pool)
-        .addNewContainer()
-        .withName("work")
-        .withImage("registry.invalid/burst:1")
-        .withNewResources()
-        .addToRequests("cpu", new Quantity("1500m"))
-        .addToRequests("memory", new Quantity("1Gi"))
-        .endResources()
-        .endContainer()
-        .endSpec()
-        .endTemplate()
-        .endSpec()
-        .build();
+    return Bursts.deployment(TESTBED.namespace(), pool, replicas, "1500m", "1Gi");
   }
 
   /** A pod with no controller on {@code node}: evicted, it is gone for good. */
