@@ -65,7 +65,7 @@ class LeaderElectionConfigTest {
               namespace: cc
               name: my-lease
               identity: replica-a
-              leaseDuration: 30s
+              leaseDuration: 40s
               renewDeadline: 20s
               retryPeriod: 5s
             """);
@@ -74,7 +74,7 @@ class LeaderElectionConfigTest {
     assertThat(e.settings().namespace()).isEqualTo("cc");
     assertThat(e.settings().name()).isEqualTo("my-lease");
     assertThat(e.settings().identity()).isEqualTo("replica-a");
-    assertThat(e.settings().leaseDuration()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(e.settings().leaseDuration()).isEqualTo(Duration.ofSeconds(40));
   }
 
   @Test
