@@ -34,8 +34,22 @@ interface PendingView {
   message: string;
 }
 
+interface Leadership {
+  elected: boolean;
+  identity?: string | null;
+  leader?: string | null;
+  leading: boolean;
+}
+
 interface ScalingView {
   clusters: { cluster: string; running: boolean; status: { at?: string | null; pools: PoolView[]; pending: PendingView[] }; timeline: Sample[] }[];
+  leadership?: Leadership | null;
+}
+
+/** Which replica runs the autoscalers, when the replicas elect one (docs/server.md). */
+function leaderText(l: Leadership): string {
+  if (l.leading) return "This replica (" + (l.identity ?? "") + ") leads: it runs the autoscalers and the webhook processing.";
+  return "This replica (" + (l.identity ?? "") + ") follows; the autoscalers run on " + (l.leader ? "the leader, " + l.leader : "the leader, not known yet") + ".";
 }
 
 interface Decision {
@@ -71,8 +85,9 @@ export function Scaling() {
       <PageHeader title="Scaling" />
       <Status loading={view.loading} error={view.error} hasData={!!view.data} />
       {view.data && clusters.length === 0 && <p class="cc-alert cc-alert--info">No node pools are configured on this server (docs/autoscaling.md).</p>}
+      {view.data?.leadership?.elected && <p class="cc-alert cc-alert--info">{leaderText(view.data.leadership)}</p>}
       {clusters.map((c) => (
-        <Card key={c.cluster} title={"Cluster " + c.cluster + (c.running ? "" : " (not connected yet)")}>
+        <Card key={c.cluster} title={"Cluster " + c.cluster + (c.running ? "" : view.data?.leadership?.leading === false ? " (on the leader)" : " (not connected yet)")}>
           <Timeline cluster={c.cluster} samples={c.timeline ?? []} />
           <Table caption={"Node pools of " + c.cluster} columns={["Pool", "Provider", "Ready", "Coming", "Draining", "Bounds", "Machines"]} rowCount={c.status.pools.length}>
             {c.status.pools.map((p) => (

@@ -33,8 +33,20 @@ public final class Scaling implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Scaling.class);
 
-  /** The JSON of {@code GET /api/v1/scaling}: every cluster's pools and pending pods. */
-  public record View(List<ClusterView> clusters) {}
+  /**
+   * The JSON of {@code GET /api/v1/scaling}: every cluster's pools and pending pods, and which
+   * replica runs the autoscalers.
+   */
+  public record View(List<ClusterView> clusters, Leadership leadership) {}
+
+  /**
+   * Which replica acts: with leader election ({@code elected}), the identity of this replica and of
+   * the one holding the lease; without it this server acts alone and both are null.
+   */
+  public record Leadership(boolean elected, String identity, String leader, boolean leading) {
+    /** A server that acts alone. */
+    public static final Leadership ALONE = new Leadership(false, null, null, true);
+  }
 
   /** The body of {@code POST /api/v1/scaling/pools/{pool}/scale-up}. */
   public record ScaleUpRequest(int nodes) {}
@@ -96,8 +108,10 @@ public final class Scaling implements AutoCloseable {
   private final Autoscaler.Timing timing;
   private final Map<String, Autoscaler> running = new HashMap<>();
   private final Map<String, ScalingTimeline> timelines = new HashMap<>();
-  private final ScheduledExecutorService starter = daemonScheduler("autoscaler-starter");
   private final ScheduledExecutorService sampler = daemonScheduler("scaling-timeline");
+  private boolean sampling;
+  private ScheduledExecutorService starter;
+  private volatile java.util.function.Supplier<Leadership> leadership = () -> Leadership.ALONE;
 
   /**
    * @param clusters the connection of a cluster by name; throws while it is not connected
@@ -118,15 +132,43 @@ public final class Scaling implements AutoCloseable {
     this.timing = timing;
   }
 
-  /** Starts each cluster's autoscaler as soon as its cluster is connected. */
-  public void start() {
-    if (!poolsByCluster.isEmpty()) {
+  /**
+   * Starts each cluster's autoscaler as soon as its cluster is connected; again after {@link
+   * #stop()} (a replica that leads again). A new autoscaler first repeats the scale-ups its
+   * predecessor — in this process or another — recorded and left unfinished.
+   */
+  public synchronized void start() {
+    if (!poolsByCluster.isEmpty() && starter == null) {
+      starter = daemonScheduler("autoscaler-starter");
       starter.scheduleWithFixedDelay(this::startConnected, 0, 1, TimeUnit.SECONDS);
-      sampler.scheduleAtFixedRate(this::sample, 0, SAMPLE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+      if (!sampling) {
+        // Samples only the autoscalers running here: a follower's timeline stays as it was.
+        sampler.scheduleAtFixedRate(
+            this::sample, 0, SAMPLE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        sampling = true;
+      }
     }
   }
 
+  /** Stops every autoscaler (this replica no longer leads); {@link #start()} starts them again. */
+  public synchronized void stop() {
+    if (starter != null) {
+      starter.shutdownNow();
+      starter = null;
+    }
+    running.values().forEach(Autoscaler::close);
+    running.clear();
+  }
+
+  /** Where the view learns which replica leads (a host with leader election sets it). */
+  public void leadership(java.util.function.Supplier<Leadership> source) {
+    this.leadership = source;
+  }
+
   private synchronized void startConnected() {
+    if (starter == null) {
+      return; // stopped meanwhile
+    }
     for (Map.Entry<String, List<NodePool>> e : poolsByCluster.entrySet()) {
       if (running.containsKey(e.getKey())) {
         continue;
@@ -156,7 +198,7 @@ public final class Scaling implements AutoCloseable {
       LOG.info("cluster {}: autoscaler started for pools {}", e.getKey(), byPool.keySet());
     }
     if (running.size() == poolsByCluster.size()) {
-      starter.shutdown();
+      starter.shutdown(); // stays non-null: start() is a no-op until stop()
     }
   }
 
@@ -186,7 +228,7 @@ public final class Scaling implements AutoCloseable {
               a == null ? ScalingStatus.NONE : a.status(),
               timeline == null ? List.of() : timeline.samples()));
     }
-    return new View(views);
+    return new View(views, leadership.get());
   }
 
   /** The newest decisions of every cluster, newest first. */
@@ -271,6 +313,17 @@ public final class Scaling implements AutoCloseable {
     for (Map.Entry<String, List<NodePool>> e : poolsByCluster.entrySet()) {
       if (e.getValue().stream().anyMatch(p -> p.name().equals(pool))) {
         Autoscaler a = running.get(e.getKey());
+        Leadership l = leadership.get();
+        if (a == null && !l.leading()) {
+          throw new ApiException(
+              503,
+              "this replica ("
+                  + l.identity()
+                  + ") does not run the autoscalers; the leader "
+                  + (l.leader() == null ? "is not known yet" : "is " + l.leader())
+                  + ": send the request to it",
+              null);
+        }
         if (a == null) {
           throw new ApiException(
               503,
@@ -295,10 +348,8 @@ public final class Scaling implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
-    starter.shutdownNow();
+  public void close() {
+    stop();
     sampler.shutdownNow();
-    running.values().forEach(Autoscaler::close);
-    running.clear();
   }
 }

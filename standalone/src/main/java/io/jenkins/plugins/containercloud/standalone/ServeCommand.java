@@ -84,8 +84,11 @@ final class ServeCommand implements Callable<Integer> {
             ? List.of()
             : NodePoolsConfig.read(
                 config, settings.clusters().size() == 1 ? settings.clusters().get(0).name() : null);
+    ServerRuntime.Election election =
+        config == null ? null : LeaderElectionConfig.read(config, settings, top.environment());
     ServerRuntime server =
-        ServerRuntime.start(settings, pools, demo, DataDirectory.of(top.environment()), out);
+        ServerRuntime.start(
+            settings, pools, election, demo, DataDirectory.of(top.environment()), out);
     out.println(
         "Container Cloud is serving on http://"
             + hostForUrl(settings.host())

@@ -74,6 +74,26 @@ final class CliProcess {
     return threads.contains("." + method + "(");
   }
 
+  /** Waits until a {@code serve} at {@code base} answers its readiness probe. */
+  static void awaitReady(java.net.http.HttpClient http, String base) {
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(90))
+        .until(
+            () -> {
+              try {
+                return http.send(
+                            java.net.http.HttpRequest.newBuilder(
+                                    java.net.URI.create(base + "/readyz"))
+                                .build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding())
+                        .statusCode()
+                    == 200;
+              } catch (IOException e) {
+                return false;
+              }
+            });
+  }
+
   /** SIGKILL, and wait until it is gone. */
   void kill() throws InterruptedException {
     process.destroyForcibly();

@@ -69,7 +69,7 @@ class WebhookCrashTest {
     String base = "http://127.0.0.1:" + port;
 
     CliProcess first = serve(config, "first.log");
-    awaitReady(base, first);
+    CliProcess.awaitReady(http, base);
     Set<String> accepted = ConcurrentHashMap.newKeySet();
     AtomicInteger sent = new AtomicInteger();
     ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
@@ -105,7 +105,7 @@ class WebhookCrashTest {
 
     CliProcess second = serve(config, "second.log");
     try {
-      awaitReady(base, second);
+      CliProcess.awaitReady(http, base);
       await()
           .atMost(Duration.ofMinutes(3))
           .until(() -> answered.stream().allMatch(id -> ended(base, id)));
@@ -220,22 +220,5 @@ class WebhookCrashTest {
   private CliProcess serve(Path config, String log) throws IOException {
     return CliProcess.start(
         dataHome, dir.resolve(log), List.of("serve", "--config", config.toString()));
-  }
-
-  private void awaitReady(String base, CliProcess process) {
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () -> {
-              try {
-                return http.send(
-                            HttpRequest.newBuilder(URI.create(base + "/readyz")).build(),
-                            HttpResponse.BodyHandlers.discarding())
-                        .statusCode()
-                    == 200;
-              } catch (IOException e) {
-                return false;
-              }
-            });
   }
 }

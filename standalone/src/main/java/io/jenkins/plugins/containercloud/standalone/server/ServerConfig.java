@@ -112,7 +112,8 @@ public record ServerConfig(
                 "users",
                 "apiTokens",
                 "nodePools",
-                "webhooks");
+                "webhooks",
+                "leaderElection");
     String host = DEFAULT_HOST;
     int port = DEFAULT_PORT;
     String sessionKey = null;

@@ -7,6 +7,7 @@ import io.jenkins.plugins.containercloud.api.Scaling;
 import io.jenkins.plugins.containercloud.api.WebhookDeliveries;
 import io.jenkins.plugins.containercloud.api.WebhookRollouts;
 import io.jenkins.plugins.containercloud.cluster.ClusterConfig;
+import io.jenkins.plugins.containercloud.cluster.LeaderLease;
 import io.jenkins.plugins.containercloud.history.HistoryDatabase;
 import io.jenkins.plugins.containercloud.history.WebhookHistory;
 import io.jenkins.plugins.containercloud.sandbox.Sandbox;
@@ -37,14 +38,19 @@ public final class ServerRuntime implements AutoCloseable {
       "Sandbox: the cluster is simulated inside this server and the history is the embedded H2"
           + " database. Configure real clusters and PostgreSQL with --config (see docs/server.md).";
 
+  /** Leader election among replicas: the cluster that holds the lease, and the lease. */
+  public record Election(String cluster, LeaderLease.Settings settings) {}
+
   private final List<AutoCloseable> resources = new ArrayList<>();
   private final int port;
   private final Dashboard dashboard;
   private DashboardServer server;
+  private LeaderOnlyWork leaderOnly;
 
   private ServerRuntime(
       ServerConfig config,
       List<NodePool> configuredPools,
+      Election election,
       boolean demo,
       Path dataDirectory,
       PrintWriter out) {
@@ -82,8 +88,8 @@ public final class ServerRuntime implements AutoCloseable {
       }
       Scaling scaling = scaling(pools, clusters, sandbox, deployments, clock);
       resources.add(scaling);
-      scaling.start();
-      WebhookDeliveries webhooks = webhooks(config, deployments, clock);
+      WebhookDeliveries webhooks = webhooks(config, deployments, scaling, clock);
+      leaderOnly(election, clusters, scaling);
       Authenticator auth =
           new Authenticator(
               users(config, demo, dataDirectory, out),
@@ -121,7 +127,7 @@ public final class ServerRuntime implements AutoCloseable {
    */
   public static ServerRuntime start(
       ServerConfig config, boolean demo, Path dataDirectory, PrintWriter out) {
-    return new ServerRuntime(config, List.of(), demo, dataDirectory, out);
+    return new ServerRuntime(config, List.of(), null, demo, dataDirectory, out);
   }
 
   /** {@link #start}, with the node pools the autoscaler manages. */
@@ -131,7 +137,21 @@ public final class ServerRuntime implements AutoCloseable {
       boolean demo,
       Path dataDirectory,
       PrintWriter out) {
-    return new ServerRuntime(config, pools, demo, dataDirectory, out);
+    return new ServerRuntime(config, pools, null, demo, dataDirectory, out);
+  }
+
+  /**
+   * {@link #start}, with the node pools, and leader election among replicas ({@code election} null:
+   * this server runs the autoscalers and the webhook processing itself).
+   */
+  public static ServerRuntime start(
+      ServerConfig config,
+      List<NodePool> pools,
+      Election election,
+      boolean demo,
+      Path dataDirectory,
+      PrintWriter out) {
+    return new ServerRuntime(config, pools, election, demo, dataDirectory, out);
   }
 
   /** The autoscalers of the pools; the simulated provider makes nodes in the sandbox. */
@@ -178,22 +198,47 @@ public final class ServerRuntime implements AutoCloseable {
   }
 
   /**
-   * The webhook intake and the processor that runs what it stores (started at once: it first
-   * finishes what a previous process left undone).
+   * The webhook intake, and the work only the leader runs: the autoscalers and the processor that
+   * runs what the intake stores (each processor first finishes what a previous one left undone).
    */
-  private WebhookDeliveries webhooks(ServerConfig config, Deployments deployments, Clock clock) {
+  private WebhookDeliveries webhooks(
+      ServerConfig config, Deployments deployments, Scaling scaling, Clock clock) {
     WebhookHistory history = deployments.webhooks();
-    WebhookProcessor processor =
-        new WebhookProcessor(
-            history,
-            new WebhookRollouts(dashboard.rollouts(), deployments),
-            new RegistryDigests(config.registries()),
-            clock);
-    resources.add(processor);
-    WebhookIntake intake = new WebhookIntake(config.webhooks(), history, clock, processor::wake);
+    leaderOnly =
+        new LeaderOnlyWork(
+            scaling,
+            () ->
+                new WebhookProcessor(
+                    history,
+                    new WebhookRollouts(dashboard.rollouts(), deployments),
+                    new RegistryDigests(config.registries()),
+                    clock));
+    resources.add(leaderOnly);
+    WebhookIntake intake = new WebhookIntake(config.webhooks(), history, clock, leaderOnly::wake);
     resources.add(intake);
-    processor.start();
     return new WebhookDeliveries(history, intake);
+  }
+
+  /** Runs the leader-only work now, or while this replica holds the lease. */
+  private void leaderOnly(Election election, List<DashboardCluster> clusters, Scaling scaling) {
+    if (election == null) {
+      leaderOnly.startedLeading();
+      return;
+    }
+    DashboardCluster holder =
+        clusters.stream()
+            .filter(c -> c.name().equals(election.cluster()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new ConfigException(
+                        "leaderElection.cluster", "no cluster " + election.cluster()));
+    ServerElection elected = new ServerElection(holder, election.settings(), leaderOnly);
+    // Closed before the work it starts (resources close in reverse): the lease is given back only
+    // after this replica stopped acting.
+    resources.add(elected);
+    scaling.leadership(elected::leadership);
+    elected.start();
   }
 
   private static HistoryDatabase history(ServerConfig config, boolean demo, Path dataDirectory) {
