@@ -1,10 +1,12 @@
 package io.jenkins.plugins.containercloud.standalone.server;
 
+import io.jenkins.plugins.containercloud.api.ContainerCloud;
 import io.jenkins.plugins.containercloud.api.Dashboard;
 import io.jenkins.plugins.containercloud.api.DashboardCluster;
 import io.jenkins.plugins.containercloud.api.Deployments;
 import io.jenkins.plugins.containercloud.api.Scaling;
 import io.jenkins.plugins.containercloud.api.WebhookDeliveries;
+import io.jenkins.plugins.containercloud.api.WebhookImages;
 import io.jenkins.plugins.containercloud.api.WebhookRollouts;
 import io.jenkins.plugins.containercloud.cluster.ClusterConfig;
 import io.jenkins.plugins.containercloud.history.HistoryDatabase;
@@ -14,6 +16,7 @@ import io.jenkins.plugins.containercloud.scale.Autoscaler;
 import io.jenkins.plugins.containercloud.scale.NodePool;
 import io.jenkins.plugins.containercloud.scale.NodeProviders;
 import io.jenkins.plugins.containercloud.scale.SimulatedNodeProvider;
+import io.jenkins.plugins.containercloud.webhook.CodePipeline;
 import io.jenkins.plugins.containercloud.webhook.WebhookIntake;
 import io.jenkins.plugins.containercloud.webhook.WebhookProcessor;
 import java.io.IOException;
@@ -83,7 +86,7 @@ public final class ServerRuntime implements AutoCloseable {
       Scaling scaling = scaling(pools, clusters, sandbox, deployments, clock);
       resources.add(scaling);
       scaling.start();
-      WebhookDeliveries webhooks = webhooks(config, deployments, clock);
+      WebhookDeliveries webhooks = webhooks(config, deployments, dataDirectory, clock);
       Authenticator auth =
           new Authenticator(
               users(config, demo, dataDirectory, out),
@@ -181,19 +184,38 @@ public final class ServerRuntime implements AutoCloseable {
    * The webhook intake and the processor that runs what it stores (started at once: it first
    * finishes what a previous process left undone).
    */
-  private WebhookDeliveries webhooks(ServerConfig config, Deployments deployments, Clock clock) {
+  private WebhookDeliveries webhooks(
+      ServerConfig config, Deployments deployments, Path dataDirectory, Clock clock) {
     WebhookHistory history = deployments.webhooks();
     WebhookProcessor processor =
         new WebhookProcessor(
             history,
             new WebhookRollouts(dashboard.rollouts(), deployments),
             new RegistryDigests(config.registries()),
+            codePipeline(config, history, dataDirectory, clock),
             clock);
     resources.add(processor);
     WebhookIntake intake = new WebhookIntake(config.webhooks(), history, clock, processor::wake);
     resources.add(intake);
     processor.start();
     return new WebhookDeliveries(history, intake);
+  }
+
+  /**
+   * Code-push builds: the daemon of {@code DOCKER_HOST} (or the default socket), the registry
+   * logins, work folders under the data directory.
+   */
+  private CodePipeline codePipeline(
+      ServerConfig config, WebhookHistory history, Path dataDirectory, Clock clock) {
+    ContainerCloud cloud =
+        ContainerCloud.builder()
+            .dockerHost(System.getenv("DOCKER_HOST"))
+            .credentials(RegistryDigests.credentials(config.registries()))
+            .build();
+    resources.add(cloud);
+    Path builds = dataDirectory.resolve("webhook-builds");
+    return new CodePipeline(
+        history, new WebhookImages(cloud, builds.resolve(".jib-cache")), builds, clock);
   }
 
   private static HistoryDatabase history(ServerConfig config, boolean demo, Path dataDirectory) {
