@@ -17,6 +17,7 @@ import io.jenkins.plugins.containercloud.scale.NodePool;
 import io.jenkins.plugins.containercloud.scale.NodeProviders;
 import io.jenkins.plugins.containercloud.scale.SimulatedNodeProvider;
 import io.jenkins.plugins.containercloud.webhook.CodePipeline;
+import io.jenkins.plugins.containercloud.webhook.HookSettings;
 import io.jenkins.plugins.containercloud.webhook.WebhookIntake;
 import io.jenkins.plugins.containercloud.webhook.WebhookProcessor;
 import java.io.IOException;
@@ -86,7 +87,17 @@ public final class ServerRuntime implements AutoCloseable {
       Scaling scaling = scaling(pools, clusters, sandbox, deployments, clock);
       resources.add(scaling);
       scaling.start();
-      WebhookDeliveries webhooks = webhooks(config, deployments, dataDirectory, clock);
+      // The demo's hook, unless the configuration already has one of that name.
+      List<HookSettings> hooks = new ArrayList<>(config.webhooks());
+      DemoHook demoHook = null;
+      if (demo
+          && sandbox != null
+          && hooks.stream().noneMatch(h -> h.name().equals(DemoHook.NAME))) {
+        demoHook = new DemoHook(PasswordHash.randomSecret());
+        resources.add(demoHook);
+        hooks.add(demoHook.settings());
+      }
+      WebhookDeliveries webhooks = webhooks(config, hooks, deployments, dataDirectory, clock);
       Authenticator auth =
           new Authenticator(
               users(config, demo, dataDirectory, out),
@@ -109,6 +120,9 @@ public final class ServerRuntime implements AutoCloseable {
         DemoBurst burst = new DemoBurst(sandbox.client());
         resources.add(burst);
         burst.start();
+        if (demoHook != null) {
+          demoHook.start(config.host(), port);
+        }
       }
     } catch (RuntimeException e) {
       close();
@@ -185,7 +199,11 @@ public final class ServerRuntime implements AutoCloseable {
    * finishes what a previous process left undone).
    */
   private WebhookDeliveries webhooks(
-      ServerConfig config, Deployments deployments, Path dataDirectory, Clock clock) {
+      ServerConfig config,
+      List<HookSettings> hooks,
+      Deployments deployments,
+      Path dataDirectory,
+      Clock clock) {
     WebhookHistory history = deployments.webhooks();
     WebhookProcessor processor =
         new WebhookProcessor(
@@ -195,7 +213,7 @@ public final class ServerRuntime implements AutoCloseable {
             codePipeline(config, history, dataDirectory, clock),
             clock);
     resources.add(processor);
-    WebhookIntake intake = new WebhookIntake(config.webhooks(), history, clock, processor::wake);
+    WebhookIntake intake = new WebhookIntake(hooks, history, clock, processor::wake);
     resources.add(intake);
     processor.start();
     return new WebhookDeliveries(history, intake);
