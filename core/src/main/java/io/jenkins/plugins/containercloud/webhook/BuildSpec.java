@@ -37,6 +37,10 @@ public record BuildSpec(
   public BuildSpec {
     if (gitUrl != null) {
       checkGitUrl("build.gitUrl", gitUrl);
+      if (URI.create(gitUrl).getRawUserInfo() != null) {
+        throw new IllegalArgumentException(
+            "build.gitUrl: remove the user and password; a secret must not be written there");
+      }
     }
     context = context == null || context.isBlank() ? "." : context;
     Path inRepo = Path.of(context).normalize();

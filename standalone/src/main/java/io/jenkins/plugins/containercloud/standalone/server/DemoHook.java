@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * The demo's webhook: a registry hook for the sandbox's {@code shop/api}, to which the demo sends,
  * over HTTP like a registry would, a few correctly authenticated notifications soon after start — a
  * push that deploys, the same delivery again (answered {@code duplicate}), a burst of three pushes
- * of which only the newest deploys (the two before it are {@code superseded}), a blob push (ignored)
- * and one with a wrong secret (refused) — so that the Webhooks page has a story to show.
+ * of which only the newest deploys (the two before it are {@code superseded}), a blob push
+ * (ignored) and one with a wrong secret (refused) — so that the Webhooks page has a story to show.
  */
 final class DemoHook implements AutoCloseable {
 
@@ -139,7 +139,8 @@ final class DemoHook implements AutoCloseable {
          "request":{"id":"demo","addr":"127.0.0.1","host":"%s","method":"PUT",
            "useragent":"container-cloud-demo"},
          "actor":{},"source":{"addr":"demo","instanceID":"demo"}}"""
-        .formatted(UUID.randomUUID(), Instant.now(), sha256(UUID.randomUUID().toString()), REGISTRY);
+        .formatted(
+            UUID.randomUUID(), Instant.now(), sha256(UUID.randomUUID().toString()), REGISTRY);
   }
 
   private static String sha256(String text) {

@@ -86,6 +86,7 @@ final class WebhookConfig {
               o.text("maxUnavailable"),
               o.has("timeoutSeconds") ? o.integer("timeoutSeconds", 0, 1, 86_400) : null);
     }
+    BuildSpec build = r.has("build") ? build(r.get("build")) : null;
     try {
       return new TriggerRule(
           r.requiredText("name", "web"),
@@ -100,7 +101,7 @@ final class WebhookConfig {
               t.text("container")),
           rollout,
           r.text("branches"),
-          r.has("build") ? build(r.get("build")) : null);
+          build);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(r.path(), e.getMessage());
     }

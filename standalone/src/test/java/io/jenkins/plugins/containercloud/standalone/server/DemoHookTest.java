@@ -61,7 +61,8 @@ class DemoHookTest {
           .until(() -> done(deliveries(http, list)));
       JsonNode deliveries = deliveries(http, list);
       List<String> triggers = statuses(deliveries);
-      assertThat(triggers).containsExactlyInAnyOrder("SUCCEEDED", "SUPERSEDED", "SUPERSEDED", "SUCCEEDED");
+      assertThat(triggers)
+          .containsExactlyInAnyOrder("SUCCEEDED", "SUPERSEDED", "SUPERSEDED", "SUCCEEDED");
       List<String> kinds = new ArrayList<>();
       deliveries.forEach(d -> kinds.add(d.path("status").asText()));
       assertThat(kinds).contains("IGNORED", "REFUSED").hasSize(6);
@@ -77,7 +78,8 @@ class DemoHookTest {
 
   private static List<String> statuses(JsonNode deliveries) {
     List<String> statuses = new ArrayList<>();
-    deliveries.forEach(d -> d.path("triggers").forEach(t -> statuses.add(t.path("status").asText())));
+    deliveries.forEach(
+        d -> d.path("triggers").forEach(t -> statuses.add(t.path("status").asText())));
     return statuses;
   }
 
