@@ -112,7 +112,8 @@ class WebhookCodePushTestbedTest {
           .doesNotContain("Exception");
       assertThat(workloads.deploymentImage("web")).isEqualTo(secondImage);
       assertThat(
-              api(server, "/api/v1/deployments/" + trigger.path("deploymentId").asText())
+              server
+                  .apiGet("/api/v1/deployments/" + trigger.path("deploymentId").asText())
                   .statusCode())
           .isEqualTo(404);
     }
@@ -138,7 +139,7 @@ class WebhookCodePushTestbedTest {
       assertThat(step.path("durationMs").isNumber()).isTrue();
     }
     JsonNode record =
-        json(api(server, "/api/v1/deployments/" + trigger.path("deploymentId").asText()))
+        json(server.apiGet("/api/v1/deployments/" + trigger.path("deploymentId").asText()))
             .get("deployment");
     assertThat(record.path("trigger").asText()).isEqualTo("webhook");
     assertThat(record.path("outcome").asText()).isEqualTo("SUCCEEDED");
@@ -158,14 +159,10 @@ class WebhookCodePushTestbedTest {
         .pollInterval(Duration.ofMillis(500))
         .until(
             () -> {
-              String status = trigger(server, delivery).path("status").asText();
+              String status = server.firstTrigger(delivery).path("status").asText();
               return !status.equals("PENDING") && !status.equals("RUNNING");
             });
-    return trigger(server, delivery);
-  }
-
-  private static JsonNode trigger(RunningServer server, String delivery) {
-    return json(api(server, "/api/v1/webhooks/deliveries/" + delivery)).at("/triggers/0");
+    return server.firstTrigger(delivery);
   }
 
   /** Commits an app (its Dockerfile in app/) and pushes it to main; returns the commit id. */
@@ -229,12 +226,5 @@ class WebhookCodePushTestbedTest {
             .header("X-Gitlab-Webhook-UUID", UUID.randomUUID().toString())
             .header("Idempotency-Key", UUID.randomUUID().toString())
             .POST(HttpRequest.BodyPublishers.ofString(body)));
-  }
-
-  private static HttpResponse<String> api(RunningServer server, String path) {
-    return server.send(
-        HttpRequest.newBuilder(URI.create(server.url(path)))
-            .header("Authorization", "Bearer " + RunningServer.TOKEN)
-            .GET());
   }
 }
