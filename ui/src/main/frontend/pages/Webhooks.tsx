@@ -56,10 +56,12 @@ const deliveryTones: Record<string, Tone> = { ACCEPTED: "info", PROCESSED: "succ
 
 function TriggerLine({ t }: { t: Trigger }) {
   const label = t.status === "SUPERSEDED" ? <Badge tone="neutral">superseded</Badge> : <StateBadge state={t.status} />;
+  // A code push whose pipeline stopped before its deploy step has an id but no rollout to link to.
+  const rolledOut = !t.steps || t.steps.length === 0 || t.steps.some((s) => s.step === "deploy");
   return (
     <li>
       {label} {t.kind}/{t.namespace}/{t.name} on {t.cluster} ← <code title={t.image}>{shortImage(t.image)}</code>
-      {t.deploymentId && (
+      {t.deploymentId && rolledOut && (
         <>
           {" "}
           (<a href={"#/history/" + seg(t.deploymentId)}>rollout</a>)
