@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.transport.RefSpec;
@@ -132,6 +135,27 @@ class CodePipelineTest {
   }
 
   @Test
+  void aBurstOfPushes_whileOneBuilds_buildsTheNewestNext_andSupersedesTheOneBetween()
+      throws Exception {
+    images.gate = new CountDownLatch(1);
+    String first = deliver(commit("1")).body().path("delivery").asText();
+    await().atMost(Duration.ofSeconds(60)).until(() -> images.waiting.get() == 1);
+    String second = deliver(commit("2")).body().path("delivery").asText();
+    String third = deliver(commit("3")).body().path("delivery").asText();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> history.triggers(second).get(0).status().equals("SUPERSEDED"));
+    images.gate.countDown();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> history.triggers(third).get(0).status().equals("SUCCEEDED"));
+
+    assertThat(history.triggers(first).get(0).status()).isEqualTo("SUCCEEDED");
+    assertThat(images.versions).containsExactly("1", "3");
+    assertThat(history.steps(List.of(second))).isEmpty();
+  }
+
+  @Test
   void aFailedBuild_recordsTheStepAndItsCause_andDeploysNothing() throws Exception {
     images.failure = "the Dockerfile's RUN step exited with 3";
     WebhookTriggerRow t = ended(deliver(commit("1")));
@@ -210,11 +234,23 @@ class CodePipelineTest {
     final List<String> versions = new CopyOnWriteArrayList<>();
     final List<Path> contexts = new CopyOnWriteArrayList<>();
     volatile String failure;
+    volatile CountDownLatch gate;
+    final AtomicInteger waiting = new AtomicInteger();
 
     @Override
     public Optional<String> build(BuildSpec spec, Path context, String image) throws StepFailure {
       if (failure != null) {
         throw new StepFailure(failure);
+      }
+      CountDownLatch wait = gate;
+      if (wait != null) {
+        waiting.incrementAndGet();
+        try {
+          wait.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new StepFailure("interrupted");
+        }
       }
       try {
         versions.add(Files.readString(context.resolve("version.txt")));
