@@ -57,6 +57,7 @@ class WebhookCodePushTestbedTest {
     String image = Testbed.registry() + "/it/" + name;
     Workloads workloads = new Workloads(CLUSTER);
     workloads.deployment("web", 1, "1", 120);
+    workloads.deployment("api", 1, "1", 120);
     String rule =
         """
             rules:
@@ -72,7 +73,14 @@ class WebhookCodePushTestbedTest {
             + "  - name: gh\n    source: github\n    secret: {file: hook-secret}\n"
             + rule
             + "  - name: gl\n    source: gitlab\n    secret: {file: hook-secret}\n"
-            + rule;
+            + rule
+            // Daemonless: Jib puts the context at /app on the base image and pushes as it builds.
+            + "  - name: jib\n    source: github\n    secret: {file: hook-secret}\n"
+            + rule.replace(
+                    "context: app}",
+                    "context: app, daemonless: {base: \"%s\", cmd: [sleep, \"3600\"]}}"
+                        .formatted(Testbed.baseImage()))
+                .replace("name: web}", "name: api}");
     try (Git source = Git.init().setDirectory(work.resolve("source").toFile()).call();
         RunningServer server = new RunningServer(CLUSTER, "testbed", yaml)) {
       await()
@@ -81,10 +89,10 @@ class WebhookCodePushTestbedTest {
 
       // GitHub: a signed push delivery.
       String first = commit(source, gitUrl, "FROM %s\nCOPY version.txt /app/version.txt\n", "1");
-      HttpResponse<String> answer = github(server, name, gitUrl, first);
+      HttpResponse<String> answer = github(server, "gh", name, gitUrl, first);
       assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
       JsonNode trigger = ended(server, json(answer).path("delivery").asText());
-      String firstImage = deployed(server, workloads, trigger, image);
+      String firstImage = deployed(server, workloads, "web", trigger, image);
       assertThat(steps(trigger)).containsExactly("checkout", "build", "push", "deploy");
 
       // GitLab: the next commit, a token-authenticated Push Hook.
@@ -92,13 +100,20 @@ class WebhookCodePushTestbedTest {
       answer = gitlab(server, name, gitUrl, second);
       assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
       trigger = ended(server, json(answer).path("delivery").asText());
-      String secondImage = deployed(server, workloads, trigger, image);
+      String secondImage = deployed(server, workloads, "web", trigger, image);
       assertThat(secondImage).isNotEqualTo(firstImage);
       assertThat(trigger.at("/steps/0/detail").asText()).contains(second.substring(0, 12));
 
+      // The same commit built without a daemon, for another workload.
+      answer = github(server, "jib", name, gitUrl, second);
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+      trigger = ended(server, json(answer).path("delivery").asText());
+      deployed(server, workloads, "api", trigger, image);
+      assertThat(trigger.at("/steps/1/detail").asText()).startsWith("built and pushed " + image);
+
       // A commit whose build fails: the build step records why, nothing is pushed or deployed.
       String broken = commit(source, gitUrl, "FROM %s\nRUN exit 3\n", "3");
-      answer = github(server, name, gitUrl, broken);
+      answer = github(server, "gh", name, gitUrl, broken);
       assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
       trigger = ended(server, json(answer).path("delivery").asText());
       assertThat(trigger.path("status").asText()).isEqualTo("FAILED");
@@ -121,11 +136,11 @@ class WebhookCodePushTestbedTest {
 
   /** Checks the trigger succeeded, deployed the pushed digest and was recorded; returns it. */
   private static String deployed(
-      RunningServer server, Workloads workloads, JsonNode trigger, String image) {
+      RunningServer server, Workloads workloads, String workload, JsonNode trigger, String image) {
     assertThat(trigger.path("status").asText()).as(trigger.toString()).isEqualTo("SUCCEEDED");
     String pinned = trigger.path("image").asText();
     assertThat(pinned).startsWith(image + "@sha256:");
-    assertThat(workloads.deploymentImage("web")).isEqualTo(pinned);
+    assertThat(workloads.deploymentImage(workload)).isEqualTo(pinned);
     String tag = image + ":" + trigger.at("/steps/0/detail").asText().split(" ")[2];
     assertThat(
             RegistryClient.builder(RegistryAddress.of(Testbed.registry(), false))
@@ -185,7 +200,8 @@ class WebhookCodePushTestbedTest {
   }
 
   private static HttpResponse<String> github(
-      RunningServer server, String name, String gitUrl, String commit) throws Exception {
+      RunningServer server, String hook, String name, String gitUrl, String commit)
+      throws Exception {
     String body =
         """
         {"ref": "refs/heads/main", "before": "%s", "after": "%s", "deleted": false,
@@ -200,7 +216,7 @@ class WebhookCodePushTestbedTest {
     String signature =
         "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
     return server.send(
-        HttpRequest.newBuilder(URI.create(server.url("/hooks/github/gh")))
+        HttpRequest.newBuilder(URI.create(server.url("/hooks/github/" + hook)))
             .header("Content-Type", "application/json")
             .header("X-GitHub-Event", "push")
             .header("X-GitHub-Delivery", UUID.randomUUID().toString())
