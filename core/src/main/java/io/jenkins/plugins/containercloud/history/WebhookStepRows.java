@@ -50,7 +50,7 @@ final class WebhookStepRows {
     try (PreparedStatement s =
         c.prepareStatement(
             "UPDATE webhook_steps SET status = ?, ended_at = ?, detail = ?"
-                + " WHERE delivery_id = ? AND seq = ? AND step = ?")) {
+                + " WHERE delivery_id = ? AND seq = ? AND step = ? AND status = 'RUNNING'")) {
       s.setString(1, status);
       Timestamps.set(s, 2, at);
       s.setString(3, detail);

@@ -81,6 +81,12 @@ public final class CodePipeline {
       history.endStep(t, "deploy", "FAILED", oneLine(e), clock.instant());
       throw e;
     }
+    deployEnded(t, ended);
+    return ended;
+  }
+
+  /** Records how the deploy step ended (also for a rollout a stopped process left running). */
+  void deployEnded(WebhookTriggerRow t, RolloutLauncher.Ended ended) {
     boolean ok = "SUCCEEDED".equals(ended.outcome());
     history.endStep(
         t,
@@ -90,7 +96,6 @@ public final class CodePipeline {
             ? "rolled " + t.workload() + " out"
             : ended.outcome() + (ended.reason() == null ? "" : ": " + ended.reason()),
         clock.instant());
-    return ended;
   }
 
   private <T> T step(

@@ -104,16 +104,23 @@ public final class WebhookProcessor implements AutoCloseable {
           rollouts.submit(() -> run(lane, t, t.image(), t.deploymentId()));
         }
       } else if (outcome.get().equals("RUNNING")) {
-        history.finish(
-            t,
-            "INTERRUPTED",
+        String reason =
             "the server stopped during deployment "
                 + t.deploymentId()
-                + "; redeliver the delivery to roll it out again",
-            clock.instant());
+                + "; redeliver the delivery to roll it out again";
+        history.finish(t, "INTERRUPTED", reason, clock.instant());
+        endDeployStep(t, "INTERRUPTED", reason);
       } else {
         history.finish(t, outcome.get(), null, clock.instant());
+        endDeployStep(t, outcome.get(), null);
       }
+    }
+  }
+
+  /** A code push's deploy step, left running by the stopped process, ends as its rollout did. */
+  private void endDeployStep(WebhookTriggerRow t, String outcome, String reason) {
+    if (pipeline != null && BuildJob.of(t.parameters()).isPresent()) {
+      pipeline.deployEnded(t, new RolloutLauncher.Ended(outcome, reason));
     }
   }
 
