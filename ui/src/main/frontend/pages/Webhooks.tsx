@@ -5,7 +5,7 @@ import { ApiError, get, post, seg } from "../api";
 import { announce } from "../announce";
 import { config } from "../config";
 import { useData } from "../data";
-import { shortImage } from "../format";
+import { duration, shortImage } from "../format";
 import { Badge, StateBadge, type Tone } from "../components/Badge";
 import { Table } from "../components/Table";
 import { Age, PageHeader, Status } from "../components/Common";
@@ -15,6 +15,14 @@ interface Hook {
   source: string;
   path: string;
   rules: { name: string; repository: string; tags?: string | null; workload: string }[];
+}
+
+/** A code push's pipeline step (checkout, build, push, deploy) with its timing and outcome. */
+interface Step {
+  step: string;
+  status: string;
+  durationMs?: number | null;
+  detail?: string | null;
 }
 
 interface Trigger {
@@ -28,6 +36,7 @@ interface Trigger {
   status: string;
   deploymentId?: string | null;
   reason?: string | null;
+  steps?: Step[];
 }
 
 interface Delivery {
@@ -47,16 +56,29 @@ const deliveryTones: Record<string, Tone> = { ACCEPTED: "info", PROCESSED: "succ
 
 function TriggerLine({ t }: { t: Trigger }) {
   const label = t.status === "SUPERSEDED" ? <Badge tone="neutral">superseded</Badge> : <StateBadge state={t.status} />;
+  // A code push whose pipeline stopped before its deploy step has an id but no rollout to link to.
+  const rolledOut = !t.steps || t.steps.length === 0 || t.steps.some((s) => s.step === "deploy");
   return (
     <li>
       {label} {t.kind}/{t.namespace}/{t.name} on {t.cluster} ← <code title={t.image}>{shortImage(t.image)}</code>
-      {t.deploymentId && (
+      {t.deploymentId && rolledOut && (
         <>
           {" "}
           (<a href={"#/history/" + seg(t.deploymentId)}>rollout</a>)
         </>
       )}
       {t.reason && <div class="cc-small cc-muted cc-clamp">{t.reason}</div>}
+      {t.steps && t.steps.length > 0 && (
+        <ol class="cc-plain-list cc-small" aria-label="Pipeline steps">
+          {t.steps.map((s) => (
+            <li key={s.step} data-step={s.step}>
+              <StateBadge state={s.status} /> {s.step}
+              {s.durationMs != null && <span class="cc-muted"> {duration(s.durationMs)}</span>}
+              {s.detail && <span class="cc-muted cc-clamp"> — {s.detail}</span>}
+            </li>
+          ))}
+        </ol>
+      )}
     </li>
   );
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.containercloud.history.WebhookDelivery;
 import io.jenkins.plugins.containercloud.history.WebhookHistory;
+import io.jenkins.plugins.containercloud.history.WebhookStep;
 import io.jenkins.plugins.containercloud.history.WebhookTriggerRow;
 import io.jenkins.plugins.containercloud.webhook.HookSettings;
 import io.jenkins.plugins.containercloud.webhook.WebhookAnswer;
@@ -77,9 +78,10 @@ public final class WebhookDeliveries {
         history.triggers(deliveries.stream().map(WebhookDelivery::id).toList())) {
       triggers.computeIfAbsent(t.deliveryId(), k -> new ArrayList<>()).add(t);
     }
+    List<WebhookStep> steps = history.steps(deliveries.stream().map(WebhookDelivery::id).toList());
     ArrayNode list = DashboardJson.MAPPER.createArrayNode();
     for (WebhookDelivery d : deliveries) {
-      list.add(view(d, triggers.getOrDefault(d.id(), List.of())));
+      list.add(view(d, triggers.getOrDefault(d.id(), List.of()), steps));
     }
     return list;
   }
@@ -95,7 +97,7 @@ public final class WebhookDeliveries {
     if (d == null) {
       throw ApiException.notFound("no webhook delivery " + id + " in the history");
     }
-    return view(d, history.triggers(id));
+    return view(d, history.triggers(id), history.steps(List.of(d.id())));
   }
 
   /** Stores a new delivery replaying a stored one's pushes under today's rules. */
@@ -107,7 +109,8 @@ public final class WebhookDeliveries {
     }
   }
 
-  private static ObjectNode view(WebhookDelivery d, List<WebhookTriggerRow> triggers) {
+  private static ObjectNode view(
+      WebhookDelivery d, List<WebhookTriggerRow> triggers, List<WebhookStep> steps) {
     ObjectNode node = DashboardJson.MAPPER.createObjectNode();
     node.put("id", d.id());
     node.put("source", d.source());
@@ -138,7 +141,29 @@ public final class WebhookDeliveries {
       trigger.put("deploymentId", t.deploymentId());
       trigger.put("reason", t.reason());
       trigger.put("updatedAt", t.updatedAt().toString());
+      ArrayNode pipeline = trigger.putArray("steps");
+      for (WebhookStep step : steps) {
+        if (step.deliveryId().equals(t.deliveryId()) && step.seq() == t.seq()) {
+          pipeline.add(view(step));
+        }
+      }
     }
+    return node;
+  }
+
+  /** A code-push pipeline's step: checkout, build, push or deploy, its timing and outcome. */
+  private static ObjectNode view(WebhookStep step) {
+    ObjectNode node = DashboardJson.MAPPER.createObjectNode();
+    node.put("step", step.step());
+    node.put("status", step.status());
+    node.put("startedAt", step.startedAt().toString());
+    node.put("endedAt", step.endedAt() == null ? null : step.endedAt().toString());
+    if (step.duration() == null) {
+      node.putNull("durationMs");
+    } else {
+      node.put("durationMs", step.duration().toMillis());
+    }
+    node.put("detail", step.detail());
     return node;
   }
 

@@ -222,4 +222,50 @@ public final class WebhookHistory {
         "reading the triggers of " + ids.size() + " webhook deliveries",
         c -> WebhookRows.triggersOf(c, ids));
   }
+
+  /**
+   * Records a pipeline step of a trigger as started (at {@code position}, 1 for the first); the
+   * steps an earlier run recorded from that position on are replaced.
+   */
+  public void startStep(WebhookTriggerRow t, String step, int position, Instant at) {
+    store.inTransaction(
+        "recording step " + step + " of webhook trigger " + t.deliveryId() + "/" + t.seq(),
+        c -> {
+          WebhookStepRows.start(c, t.deliveryId(), t.seq(), step, position, Fields.micros(at));
+          return null;
+        });
+  }
+
+  /** Records how a started step ended: SUCCEEDED or FAILED, with a one-sentence detail. */
+  public void endStep(WebhookTriggerRow t, String step, String status, String detail, Instant at) {
+    String text = Fields.truncated(detail, Fields.REASON);
+    store.inTransaction(
+        "recording the end of step " + step + " of webhook trigger " + t.deliveryId(),
+        c -> {
+          WebhookStepRows.end(c, t.deliveryId(), t.seq(), step, status, text, Fields.micros(at));
+          return null;
+        });
+  }
+
+  /** Records the image a running trigger's build pushed, pinned by digest. */
+  public void pinImage(WebhookTriggerRow t, String image) {
+    String pinned = Fields.required("image", image, Fields.IMAGE);
+    store.inTransaction(
+        "pinning the image of webhook trigger " + t.deliveryId() + "/" + t.seq(),
+        c -> {
+          WebhookStepRows.pin(c, t.deliveryId(), t.seq(), pinned);
+          return null;
+        });
+  }
+
+  /** The pipeline steps of several deliveries' triggers (at most 1000 deliveries). */
+  public List<WebhookStep> steps(List<String> deliveryIds) {
+    if (deliveryIds.size() > 1000) {
+      throw new IllegalArgumentException("at most 1000 deliveries at a time");
+    }
+    List<String> ids = deliveryIds.stream().map(i -> Fields.uuid("deliveryId", i)).toList();
+    return store.read(
+        "reading the steps of " + ids.size() + " webhook deliveries",
+        c -> WebhookStepRows.of(c, ids));
+  }
 }

@@ -6,10 +6,14 @@ import java.util.regex.Pattern;
 /**
  * What a push deploys: pushes to {@code repository} (a glob: {@code *} within a path segment,
  * {@code **} across them) whose tag matches {@code tags} (a glob; null for any tag) roll the target
- * workload out to the pushed image, pinned by digest.
+ * workload out to the pushed image, pinned by digest. A rule with a {@code build} section is for
+ * code pushes instead: a push to a matching branch ({@code branches}) or tag ({@code tags}) is
+ * checked out, built, pushed and then deployed.
  *
  * @param registry the registry host to deploy from, when the cluster pulls through another name
  *     than the one the sender reports (null: the reported one)
+ * @param branches a glob of branch names a code push must match (build rules only; with neither
+ *     branches nor tags, any branch and no tag)
  */
 public record TriggerRule(
     String name,
@@ -17,7 +21,20 @@ public record TriggerRule(
     String tags,
     String registry,
     RuleTarget target,
-    RolloutSettings rollout) {
+    RolloutSettings rollout,
+    String branches,
+    BuildSpec build) {
+
+  /** A rule for image pushes. */
+  public TriggerRule(
+      String name,
+      String repository,
+      String tags,
+      String registry,
+      RuleTarget target,
+      RolloutSettings rollout) {
+    this(name, repository, tags, registry, target, rollout, null, null);
+  }
 
   public TriggerRule {
     Objects.requireNonNull(name, "name");
@@ -31,10 +48,31 @@ public record TriggerRule(
     }
     Objects.requireNonNull(target, "target");
     rollout = rollout == null ? RolloutSettings.DEFAULTS : rollout;
+    if (branches != null && build == null) {
+      throw new IllegalArgumentException(
+          "rule " + name + ": branches are for code pushes; add a build section or remove them");
+    }
   }
 
   /** Whether this rule deploys the push. */
-  boolean matches(ImagePushed push) {
+  boolean matches(PushEvent push) {
+    return switch (push) {
+      case ImagePushed image -> build == null && matches(image);
+      case CodePushed code -> build != null && matches(code);
+    };
+  }
+
+  private boolean matches(CodePushed push) {
+    if (!glob(repository).matcher(push.repository()).matches()) {
+      return false;
+    }
+    if (push.branch() != null) {
+      return branches != null ? glob(branches).matcher(push.branch()).matches() : tags == null;
+    }
+    return push.tag() != null && tags != null && glob(tags).matcher(push.tag()).matches();
+  }
+
+  private boolean matches(ImagePushed push) {
     return push.tag() != null
         && glob(repository).matcher(push.repository()).matches()
         && (tags == null || glob(tags).matcher(push.tag()).matches());

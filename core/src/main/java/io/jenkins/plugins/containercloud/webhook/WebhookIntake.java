@@ -253,7 +253,18 @@ public final class WebhookIntake implements AutoCloseable {
       return new Outcome(
           WebhookAnswer.of(200, "ignored", parsed.ignoredReason()), "IGNORED", parsed, List.of());
     }
-    List<PlannedTrigger> triggers = PlannedTrigger.plan(hook, parsed.pushes());
+    List<PlannedTrigger> triggers;
+    try {
+      triggers = PlannedTrigger.plan(hook, parsed.pushes());
+    } catch (IllegalArgumentException e) {
+      // A build rule matched a code push it cannot build (say, a clone URL that is not a network
+      // address): answered 2xx so that the sender does not retry what will never change.
+      return new Outcome(
+          WebhookAnswer.of(200, "ignored", "cannot build this push: " + e.getMessage()),
+          "IGNORED",
+          parsed,
+          List.of());
+    }
     if (triggers.isEmpty()) {
       return new Outcome(
           WebhookAnswer.of(
@@ -304,7 +315,7 @@ public final class WebhookIntake implements AutoCloseable {
               target.name(),
               target.container(),
               t.image(),
-              t.rule().rollout().json(),
+              t.parameters(),
               "PENDING",
               null,
               null,

@@ -34,6 +34,7 @@ public final class WebhookProcessor implements AutoCloseable {
   private final WebhookHistory history;
   private final RolloutLauncher launcher;
   private final DigestResolver digests;
+  private final CodePipeline pipeline;
   private final Clock clock;
   private final Map<String, Lane> lanes = new HashMap<>();
   private final Object wake = new Object();
@@ -45,9 +46,23 @@ public final class WebhookProcessor implements AutoCloseable {
 
   public WebhookProcessor(
       WebhookHistory history, RolloutLauncher launcher, DigestResolver digests, Clock clock) {
+    this(history, launcher, digests, null, clock);
+  }
+
+  /**
+   * @param pipeline what builds code pushes before their rollout; null in a host that does not
+   *     (their triggers then fail, saying so)
+   */
+  public WebhookProcessor(
+      WebhookHistory history,
+      RolloutLauncher launcher,
+      DigestResolver digests,
+      CodePipeline pipeline,
+      Clock clock) {
     this.history = history;
     this.launcher = launcher;
     this.digests = digests;
+    this.pipeline = pipeline;
     this.clock = clock;
     loop.setDaemon(true);
   }
@@ -89,16 +104,23 @@ public final class WebhookProcessor implements AutoCloseable {
           rollouts.submit(() -> run(lane, t, t.image(), t.deploymentId()));
         }
       } else if (outcome.get().equals("RUNNING")) {
-        history.finish(
-            t,
-            "INTERRUPTED",
+        String reason =
             "the server stopped during deployment "
                 + t.deploymentId()
-                + "; redeliver the delivery to roll it out again",
-            clock.instant());
+                + "; redeliver the delivery to roll it out again";
+        history.finish(t, "INTERRUPTED", reason, clock.instant());
+        endDeployStep(t, "INTERRUPTED", reason);
       } else {
         history.finish(t, outcome.get(), null, clock.instant());
+        endDeployStep(t, outcome.get(), null);
       }
+    }
+  }
+
+  /** A code push's deploy step, left running by the stopped process, ends as its rollout did. */
+  private void endDeployStep(WebhookTriggerRow t, String outcome, String reason) {
+    if (pipeline != null && BuildJob.of(t.parameters()).isPresent()) {
+      pipeline.deployEnded(t, new RolloutLauncher.Ended(outcome, reason));
     }
   }
 
@@ -167,7 +189,9 @@ public final class WebhookProcessor implements AutoCloseable {
   private void begin(Lane lane, WebhookTriggerRow t) {
     String image;
     try {
-      image = t.image().contains("@") ? t.image() : digests.pin(t.image());
+      // A code push's image does not exist yet: its pipeline builds, pushes and pins it.
+      boolean built = BuildJob.of(t.parameters()).isPresent();
+      image = built || t.image().contains("@") ? t.image() : digests.pin(t.image());
     } catch (RuntimeException e) {
       history.fail(
           t, "cannot resolve " + t.image() + " to a digest: " + e.getMessage(), clock.instant());
@@ -184,7 +208,14 @@ public final class WebhookProcessor implements AutoCloseable {
   private void run(Lane lane, WebhookTriggerRow t, String image, String deploymentId) {
     RolloutLauncher.Ended ended;
     try {
-      ended = launcher.run(t, image, deploymentId);
+      Optional<BuildJob> job = BuildJob.of(t.parameters());
+      ended =
+          job.isPresent()
+              ? buildAndDeploy(t, job.get(), image, deploymentId)
+              : launcher.run(t, image, deploymentId);
+      if (ended == null) {
+        return; // the server is stopping in the middle of a build: the next start runs it again
+      }
     } catch (RuntimeException e) {
       if (Thread.currentThread().isInterrupted()) {
         // The server is stopping: the trigger stays RUNNING, and the next start copies the
@@ -208,6 +239,31 @@ public final class WebhookProcessor implements AutoCloseable {
       lane.running = null;
     }
     wake();
+  }
+
+  /**
+   * A code push: its pipeline checks out, builds and pushes (unless a run cut short by a crash got
+   * as far as pinning the image), then deploys. Null when interrupted before the rollout began.
+   */
+  private RolloutLauncher.Ended buildAndDeploy(
+      WebhookTriggerRow t, BuildJob job, String image, String deploymentId) {
+    if (pipeline == null) {
+      return new RolloutLauncher.Ended(
+          "FAILED", "this host does not build code pushes; deliver images instead");
+    }
+    String pinned = image;
+    if (!image.contains("@")) {
+      try {
+        pinned = pipeline.buildAndPush(t, job);
+      } catch (StepFailure e) {
+        if (Thread.currentThread().isInterrupted()) {
+          return null;
+        }
+        return new RolloutLauncher.Ended("FAILED", e.getMessage());
+      }
+    }
+    String deploy = pinned;
+    return pipeline.deploy(t, () -> launcher.run(t, deploy, deploymentId));
   }
 
   @Override

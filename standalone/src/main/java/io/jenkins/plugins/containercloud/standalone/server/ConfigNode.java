@@ -85,6 +85,14 @@ final class ConfigNode {
     return value.asText();
   }
 
+  /** This node as a single value (an item of a list of strings). */
+  String value() {
+    if (node == null || !node.isValueNode()) {
+      throw new ConfigException(path(), "must be a single value, not a list or mapping");
+    }
+    return node.asText();
+  }
+
   String requiredText(String key, String example) {
     String value = text(key);
     if (value == null || value.isBlank()) {

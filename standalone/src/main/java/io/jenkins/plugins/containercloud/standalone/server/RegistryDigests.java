@@ -19,13 +19,17 @@ final class RegistryDigests implements DigestResolver {
   private final CredentialSource credentials;
 
   RegistryDigests(List<ServerConfig.RegistryLogin> logins) {
-    this.credentials =
-        registry ->
-            logins.stream()
-                .filter(l -> l.host().equals(registry))
-                .findFirst()
-                .map(l -> RegistryCredentials.of(l.username(), l.password()))
-                .or(Optional::empty);
+    this.credentials = credentials(logins);
+  }
+
+  /** The configured logins, by registry host (also what code-push builds push with). */
+  static CredentialSource credentials(List<ServerConfig.RegistryLogin> logins) {
+    return registry ->
+        logins.stream()
+            .filter(l -> l.host().equals(registry))
+            .findFirst()
+            .map(l -> RegistryCredentials.of(l.username(), l.password()))
+            .or(Optional::empty);
   }
 
   @Override

@@ -1,10 +1,12 @@
 package io.jenkins.plugins.containercloud.standalone.server;
 
+import io.jenkins.plugins.containercloud.api.ContainerCloud;
 import io.jenkins.plugins.containercloud.api.Dashboard;
 import io.jenkins.plugins.containercloud.api.DashboardCluster;
 import io.jenkins.plugins.containercloud.api.Deployments;
 import io.jenkins.plugins.containercloud.api.Scaling;
 import io.jenkins.plugins.containercloud.api.WebhookDeliveries;
+import io.jenkins.plugins.containercloud.api.WebhookImages;
 import io.jenkins.plugins.containercloud.api.WebhookRollouts;
 import io.jenkins.plugins.containercloud.cluster.ClusterConfig;
 import io.jenkins.plugins.containercloud.cluster.LeaderLease;
@@ -15,6 +17,8 @@ import io.jenkins.plugins.containercloud.scale.Autoscaler;
 import io.jenkins.plugins.containercloud.scale.NodePool;
 import io.jenkins.plugins.containercloud.scale.NodeProviders;
 import io.jenkins.plugins.containercloud.scale.SimulatedNodeProvider;
+import io.jenkins.plugins.containercloud.webhook.CodePipeline;
+import io.jenkins.plugins.containercloud.webhook.HookSettings;
 import io.jenkins.plugins.containercloud.webhook.WebhookIntake;
 import io.jenkins.plugins.containercloud.webhook.WebhookProcessor;
 import java.io.IOException;
@@ -88,7 +92,18 @@ public final class ServerRuntime implements AutoCloseable {
       }
       Scaling scaling = scaling(pools, clusters, sandbox, deployments, clock);
       resources.add(scaling);
-      WebhookDeliveries webhooks = webhooks(config, deployments, scaling, clock);
+      // The demo's hook, unless the configuration already has one of that name.
+      List<HookSettings> hooks = new ArrayList<>(config.webhooks());
+      DemoHook demoHook = null;
+      if (demo
+          && sandbox != null
+          && hooks.stream().noneMatch(h -> h.name().equals(DemoHook.NAME))) {
+        demoHook = new DemoHook(PasswordHash.randomSecret());
+        resources.add(demoHook);
+        hooks.add(demoHook.settings());
+      }
+      WebhookDeliveries webhooks =
+          webhooks(config, hooks, deployments, scaling, dataDirectory, clock);
       leaderOnly(election, clusters, scaling);
       Authenticator auth =
           new Authenticator(
@@ -112,6 +127,9 @@ public final class ServerRuntime implements AutoCloseable {
         DemoBurst burst = new DemoBurst(sandbox.client());
         resources.add(burst);
         burst.start();
+        if (demoHook != null) {
+          demoHook.start(config.host(), port);
+        }
       }
     } catch (RuntimeException e) {
       close();
@@ -202,8 +220,14 @@ public final class ServerRuntime implements AutoCloseable {
    * runs what the intake stores (each processor first finishes what a previous one left undone).
    */
   private WebhookDeliveries webhooks(
-      ServerConfig config, Deployments deployments, Scaling scaling, Clock clock) {
+      ServerConfig config,
+      List<HookSettings> hooks,
+      Deployments deployments,
+      Scaling scaling,
+      Path dataDirectory,
+      Clock clock) {
     WebhookHistory history = deployments.webhooks();
+    CodePipeline pipeline = codePipeline(config, history, dataDirectory, clock);
     leaderOnly =
         new LeaderOnlyWork(
             scaling,
@@ -212,9 +236,10 @@ public final class ServerRuntime implements AutoCloseable {
                     history,
                     new WebhookRollouts(dashboard.rollouts(), deployments),
                     new RegistryDigests(config.registries()),
+                    pipeline,
                     clock));
     resources.add(leaderOnly);
-    WebhookIntake intake = new WebhookIntake(config.webhooks(), history, clock, leaderOnly::wake);
+    WebhookIntake intake = new WebhookIntake(hooks, history, clock, leaderOnly::wake);
     resources.add(intake);
     return new WebhookDeliveries(history, intake);
   }
@@ -239,6 +264,23 @@ public final class ServerRuntime implements AutoCloseable {
     resources.add(elected);
     scaling.leadership(elected::leadership);
     elected.start();
+  }
+
+  /**
+   * Code-push builds: the daemon of {@code DOCKER_HOST} (or the default socket), the registry
+   * logins, work folders under the data directory.
+   */
+  private CodePipeline codePipeline(
+      ServerConfig config, WebhookHistory history, Path dataDirectory, Clock clock) {
+    ContainerCloud cloud =
+        ContainerCloud.builder()
+            .dockerHost(System.getenv("DOCKER_HOST"))
+            .credentials(RegistryDigests.credentials(config.registries()))
+            .build();
+    resources.add(cloud);
+    Path builds = dataDirectory.resolve("webhook-builds");
+    return new CodePipeline(
+        history, new WebhookImages(cloud, builds.resolve(".jib-cache")), builds, clock);
   }
 
   private static HistoryDatabase history(ServerConfig config, boolean demo, Path dataDirectory) {

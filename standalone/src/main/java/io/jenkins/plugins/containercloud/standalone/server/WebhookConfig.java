@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containercloud.standalone.server;
 
+import io.jenkins.plugins.containercloud.webhook.BuildSpec;
 import io.jenkins.plugins.containercloud.webhook.HookSettings;
 import io.jenkins.plugins.containercloud.webhook.TriggerRule;
 import io.jenkins.plugins.containercloud.webhook.WebhookSource;
@@ -63,7 +64,7 @@ final class WebhookConfig {
   }
 
   private static TriggerRule rule(ConfigNode r, Set<String> clusters) {
-    r.only("name", "repository", "tags", "registry", "target", "rollout");
+    r.only("name", "repository", "tags", "branches", "registry", "target", "rollout", "build");
     if (!r.has("target")) {
       throw new ConfigException(
           r.path() + ".target",
@@ -85,6 +86,7 @@ final class WebhookConfig {
               o.text("maxUnavailable"),
               o.has("timeoutSeconds") ? o.integer("timeoutSeconds", 0, 1, 86_400) : null);
     }
+    BuildSpec build = r.has("build") ? build(r.get("build")) : null;
     try {
       return new TriggerRule(
           r.requiredText("name", "web"),
@@ -97,9 +99,36 @@ final class WebhookConfig {
               t.requiredText("kind", "Deployment"),
               t.requiredText("name", "web"),
               t.text("container")),
-          rollout);
+          rollout,
+          r.text("branches"),
+          build);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(r.path(), e.getMessage());
+    }
+  }
+
+  /** A code-push rule's build section; a daemonless build names its base image and command. */
+  private static BuildSpec build(ConfigNode b) {
+    b.only("image", "tag", "context", "dockerfile", "gitUrl", "daemonless");
+    String base = null;
+    List<String> cmd = List.of();
+    if (b.has("daemonless")) {
+      ConfigNode d = b.get("daemonless").only("base", "cmd");
+      base = d.requiredText("base", "registry.internal:5000/busybox");
+      cmd = d.list("cmd").stream().map(ConfigNode::value).toList();
+    }
+    try {
+      return new BuildSpec(
+          b.text("gitUrl"),
+          b.text("context"),
+          b.text("dockerfile"),
+          base != null,
+          base,
+          cmd,
+          b.requiredText("image", "registry.internal:5000/team/web"),
+          b.text("tag"));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(b.path(), e.getMessage());
     }
   }
 }

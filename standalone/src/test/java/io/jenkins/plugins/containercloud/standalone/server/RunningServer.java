@@ -172,6 +172,19 @@ final class RunningServer implements AutoCloseable {
     }
   }
 
+  /** A GET of the JSON API with the deployer token {@link #TOKEN}, as a script sends it. */
+  HttpResponse<String> apiGet(String path) {
+    return send(
+        HttpRequest.newBuilder(URI.create(url(path)))
+            .header("Authorization", "Bearer " + TOKEN)
+            .GET());
+  }
+
+  /** The first trigger of a webhook delivery, as the deliveries API shows it now. */
+  JsonNode firstTrigger(String delivery) {
+    return json(apiGet("/api/v1/webhooks/deliveries/" + delivery)).at("/triggers/0");
+  }
+
   static JsonNode json(HttpResponse<String> response) {
     try {
       return JSON.readTree(response.body());

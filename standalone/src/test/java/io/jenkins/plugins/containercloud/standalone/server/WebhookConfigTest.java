@@ -89,6 +89,58 @@ class WebhookConfigTest {
   }
 
   /** A registry hook with one rule whose target is {@code target}. */
+  @Test
+  void aBuildRule_isRead_withItsDefaults() throws IOException {
+    ServerConfig config =
+        read(
+            """
+        webhooks:
+          - name: gh
+            source: github
+            secret: {env: S}
+            rules:
+              - name: web
+                repository: team/web
+                branches: "release/*"
+                build:
+                  image: registry.internal:5000/team/web
+                  daemonless: {base: registry.internal:5000/busybox, cmd: [httpd, -f]}
+                target: {cluster: sandbox, namespace: shop, kind: Deployment, name: web}
+        """,
+            Map.of("S", "x"));
+    var rule = config.webhooks().get(0).rules().get(0);
+    assertThat(rule.branches()).isEqualTo("release/*");
+    assertThat(rule.build().daemonless()).isTrue();
+    assertThat(rule.build().cmd()).containsExactly("httpd", "-f");
+    assertThat(rule.build().tag()).isEqualTo("{commit}");
+    assertThat(rule.build().context()).isEqualTo(".");
+    assertThat(rule.build().dockerfile()).isEqualTo("Dockerfile");
+  }
+
+  @Test
+  void aBuildRule_withATaggedImageOrAFileUrl_isRefusedNamingTheField() {
+    String rule =
+        "webhooks:\n  - name: gh\n    source: github\n    secret: {env: S}\n    rules:\n"
+            + "      - {name: web, repository: x, target: {cluster: sandbox, namespace: a,"
+            + " kind: Deployment, name: w}, build: %s}\n";
+    assertThatThrownBy(() -> read(rule.formatted("{image: reg/x:1}"), Map.of("S", "x")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("webhooks[0].rules[0].build")
+        .hasMessageContaining("without tag or digest");
+    assertThatThrownBy(
+            () -> read(rule.formatted("{image: reg/x, gitUrl: \"file:///srv\"}"), Map.of("S", "x")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("build.gitUrl");
+    assertThatThrownBy(
+            () ->
+                read(
+                    rule.formatted("{image: reg/x, gitUrl: \"https://u:pw@git.example/x.git\"}"),
+                    Map.of("S", "x")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("remove the user and password")
+        .hasMessageNotContaining("pw@");
+  }
+
   private ServerConfig readRule(String target) throws IOException {
     return read(
         "webhooks:\n  - name: a\n    source: registry\n    secret: {env: S}\n    rules:\n"

@@ -67,7 +67,7 @@ class WebhookRegistryTestbedTest {
           .atMost(Duration.ofSeconds(60))
           .until(() -> server.get("/readyz", null).statusCode() == 200);
 
-      PushedImage pushed = push(ImageReference.parse(registry + "/" + repository + ":v1"));
+      PushedImage pushed = push(work, ImageReference.parse(registry + "/" + repository + ":v1"));
       String expected = registry + "/" + repository + "@" + pushed.digest();
 
       await()
@@ -105,7 +105,8 @@ class WebhookRegistryTestbedTest {
     return json(api(server, "/api/v1/webhooks/deliveries?limit=1")).path("none");
   }
 
-  private PushedImage push(ImageReference target) throws Exception {
+  /** Pushes a one-file image on the testbed's base image with Jib, a real registry client. */
+  static PushedImage push(Path work, ImageReference target) throws Exception {
     Path file = Files.writeString(work.resolve("version.txt"), target.toString());
     DaemonlessBuildRequest request =
         new DaemonlessBuildRequest(
