@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -346,7 +345,7 @@ public final class Autoscaler implements AutoCloseable {
       boolean refused = false;
       for (ScaleUp up : plan.scaleUps()) {
         NodePool pool = pools.get(up.pool());
-        String key = pool.name() + "-" + UUID.randomUUID();
+        String key = CreateRequest.newKey(pool);
         log.record(
             ScalingEvents.event(ScalingEvents.SCALE_UP_REQUESTED, pool, now)
                 .key(key)
@@ -551,7 +550,7 @@ public final class Autoscaler implements AutoCloseable {
             throw new IllegalArgumentException(
                 "pool " + pool.name() + " has " + have + " machines, its maximum is " + pool.max());
           }
-          String key = pool.name() + "-" + UUID.randomUUID();
+          String key = CreateRequest.newKey(pool);
           log.record(
               ScalingEvents.event(ScalingEvents.SCALE_UP_REQUESTED, pool, now)
                   .key(key)

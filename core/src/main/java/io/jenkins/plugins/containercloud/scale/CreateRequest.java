@@ -1,5 +1,7 @@
 package io.jenkins.plugins.containercloud.scale;
 
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Objects;
 
 /**
@@ -8,6 +10,8 @@ import java.util.Objects;
  * {@code userData} holds the join token: providers pass it to the machine and never log it.
  */
 public record CreateRequest(NodePool pool, int count, String idempotencyKey, String userData) {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   public CreateRequest {
     Objects.requireNonNull(pool, "pool");
@@ -22,6 +26,16 @@ public record CreateRequest(NodePool pool, int count, String idempotencyKey, Str
           "idempotencyKey must be 1-64 printable ASCII characters (EC2's ClientToken rule)");
     }
     Objects.requireNonNull(userData, "userData");
+  }
+
+  /**
+   * A fresh key for a scale-up of {@code pool}: the pool's name (at most 40 characters) and 128
+   * random bits in 22 URL-safe characters, so that it always fits EC2's 64-character limit.
+   */
+  public static String newKey(NodePool pool) {
+    byte[] bits = new byte[16];
+    RANDOM.nextBytes(bits);
+    return pool.name() + "-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
   }
 
   @Override

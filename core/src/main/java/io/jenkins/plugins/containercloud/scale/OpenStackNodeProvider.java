@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -237,17 +236,8 @@ public final class OpenStackNodeProvider implements NodeProvider {
 
   /** Base64 of the user data, after Nova's limit on the encoded form is checked. */
   static String encodeUserData(String userData) {
-    String encoded = Base64.getEncoder().encodeToString(userData.getBytes(StandardCharsets.UTF_8));
-    if (encoded.length() > USER_DATA_LIMIT) {
-      throw new ProviderException(
-          "UserDataTooLarge",
-          ProviderException.Kind.INVALID,
-          "bootstrap.userData: the rendered user data is "
-              + encoded.length()
-              + " characters in Base64; Nova accepts at most 65535: shorten the template",
-          null);
-    }
-    return encoded;
+    return UserDataEncoding.base64Within(
+        userData, USER_DATA_LIMIT, "Nova accepts at most 65535", "shorten the template");
   }
 
   /** {@code <pool>-<first 8 hex of the key's SHA-256>}, a DNS label for the node name. */

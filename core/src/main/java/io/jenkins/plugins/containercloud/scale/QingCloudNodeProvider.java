@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -268,18 +267,11 @@ public final class QingCloudNodeProvider implements NodeProvider {
 
   /** Base64 of the user data, after QingCloud's 4K check on the Base64 text. */
   static String encodeUserData(String userData) {
-    String encoded = Base64.getEncoder().encodeToString(userData.getBytes(StandardCharsets.UTF_8));
-    if (encoded.length() > USER_DATA_LIMIT) {
-      throw new ProviderException(
-          "UserDataTooLarge",
-          ProviderException.Kind.INVALID,
-          "bootstrap.userData: the rendered user data is "
-              + encoded.length()
-              + " characters in Base64; QingCloud's userdata_value takes at most 4096 (about"
-              + " 3 KB of script): shorten the template or fetch the rest from the machine",
-          null);
-    }
-    return encoded;
+    return UserDataEncoding.base64Within(
+        userData,
+        USER_DATA_LIMIT,
+        "QingCloud's userdata_value takes at most 4096 (about 3 KB of script)",
+        "shorten the template or fetch the rest from the machine");
   }
 
   /** Follows the launch job until it ends or {@code jobWait} passed; a failed job is an error. */

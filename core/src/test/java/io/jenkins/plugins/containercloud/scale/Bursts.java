@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.containercloud.cluster.Cluster;
 import io.jenkins.plugins.containercloud.cluster.ClusterConfig;
@@ -116,37 +114,11 @@ final class Bursts {
         .toList();
   }
 
+  /** The burst: 1500m / 1Gi pods that only the pool labelled {@code tier=name} can take. */
   static Deployment deployment(
       String namespace, String name, int replicas, Map<String, String> annotations) {
-    return new DeploymentBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace(namespace)
-        .endMetadata()
-        .withNewSpec()
-        .withReplicas(replicas)
-        .withNewSelector()
-        .addToMatchLabels("app", name)
-        .endSelector()
-        .withNewTemplate()
-        .withNewMetadata()
-        .addToLabels("app", name)
-        .withAnnotations(annotations)
-        .endMetadata()
-        .withNewSpec()
-        .addToNodeSelector("tier", name)
-        .addNewContainer()
-        .withName("work")
-        .withImage("registry.invalid/burst:1")
-        .withNewResources()
-        .addToRequests("cpu", new Quantity("1500m"))
-        .addToRequests("memory", new Quantity("1Gi"))
-        .endResources()
-        .endContainer()
-        .endSpec()
-        .endTemplate()
-        .endSpec()
-        .build();
+    return io.jenkins.plugins.containercloud.testing.Bursts.deployment(
+        namespace, name, replicas, "1500m", "1Gi", annotations);
   }
 
   static List<Pod> pods(KubernetesClient client, String namespace, String name) {

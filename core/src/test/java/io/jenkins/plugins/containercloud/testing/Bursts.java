@@ -3,6 +3,7 @@ package io.jenkins.plugins.containercloud.testing;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import java.util.Map;
 
 /**
  * Bursts of pods for autoscaling tests and benchmarks: a Deployment whose pods carry {@code
@@ -15,6 +16,17 @@ public final class Bursts {
 
   public static Deployment deployment(
       String namespace, String name, int replicas, String cpu, String memory) {
+    return deployment(namespace, name, replicas, cpu, memory, Map.of());
+  }
+
+  /** The same, its pods annotated (e.g. {@code safe-to-evict}). */
+  public static Deployment deployment(
+      String namespace,
+      String name,
+      int replicas,
+      String cpu,
+      String memory,
+      Map<String, String> annotations) {
     return new DeploymentBuilder()
         .withNewMetadata()
         .withName(name)
@@ -28,6 +40,7 @@ public final class Bursts {
         .withNewTemplate()
         .withNewMetadata()
         .addToLabels("app", name)
+        .withAnnotations(annotations)
         .endMetadata()
         .withNewSpec()
         .addToNodeSelector("tier", name)

@@ -53,6 +53,7 @@ class ScalingPageBrowserTest {
     // The page polls every 5 s and the timeline samples every 5 s: the chart needs two samples.
     await()
         .atMost(Duration.ofSeconds(60))
+        .ignoreExceptions()
         .untilAsserted(
             () -> {
               WebElement chart = browser.driver().findElement(By.cssSelector(".cc-timeline svg"));
