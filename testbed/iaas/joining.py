@@ -82,7 +82,7 @@ def arguments(doc, add):
     parser.add_argument("--token-file", required=True)
     parser.add_argument("--kubectl", required=True)
     parser.add_argument("--kubeconfig", required=True)
-    parser.add_argument("--interval", type=float, default=0.25)
+    parser.add_argument("--interval", type=float, default=1.0)
     return parser.parse_args()
 
 

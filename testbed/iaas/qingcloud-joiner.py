@@ -130,7 +130,7 @@ if __name__ == "__main__":
     parser.add_argument("--credentials-file", required=True, help="its first line: ACCESS_KEY_ID SECRET")
     for required in ("--token-file", "--kubectl", "--kubeconfig"):
         parser.add_argument(required, required=True)
-    parser.add_argument("--interval", type=float, default=0.25)
+    parser.add_argument("--interval", type=float, default=1.0)
     ARGS = parser.parse_args()
     ARGS.kubectl_cmd = [ARGS.kubectl, "--kubeconfig=" + ARGS.kubeconfig]
     sys.exit(main())
