@@ -262,6 +262,19 @@ public final class Scaling implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts a rolling upgrade of a pool: its nodes of an older template or bootstrap are replaced
+   * one at a time (one surge node, then the drain of an old one). Asking again while it runs
+   * changes nothing.
+   */
+  public Autoscaler.Upgrade upgrade(String pool, String who) {
+    try {
+      return autoscalerOf(pool).upgrade(pool, who);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("pool", e.getMessage());
+    }
+  }
+
   /** The names of the pools of {@code cluster}. */
   public List<String> pools(String cluster) {
     return poolsByCluster.getOrDefault(cluster, List.of()).stream().map(NodePool::name).toList();

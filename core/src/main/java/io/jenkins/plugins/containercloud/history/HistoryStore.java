@@ -263,6 +263,13 @@ public final class HistoryStore implements AutoCloseable {
         connection -> ScalingRows.unfinished(connection, cluster));
   }
 
+  /** Every scaling event of {@code type} in {@code cluster}, oldest first. */
+  public List<ScalingEvent> scalingEventsOfType(String cluster, String type) {
+    return read(
+        "listing the " + type + " events of cluster " + cluster,
+        connection -> ScalingRows.ofType(connection, cluster, type));
+  }
+
   /**
    * Closes the connections this store keeps; the embedded file is closed after every operation
    * already. Idempotent.

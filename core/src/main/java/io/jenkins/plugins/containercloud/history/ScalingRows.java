@@ -27,7 +27,13 @@ final class ScalingRows {
           + " FROM scaling_events WHERE cluster = ?"
           + " ORDER BY occurred_at DESC, id DESC LIMIT ?";
 
+  private static final String OF_TYPE =
+      "SELECT "
+          + COLUMNS
+          + " FROM scaling_events WHERE cluster = ? AND type = ? ORDER BY occurred_at, id";
+
   // A requested scale-up with no later CREATED or FAILED event of the same key.
+
   private static final String UNFINISHED =
       "SELECT "
           + COLUMNS
@@ -63,16 +69,24 @@ final class ScalingRows {
 
   static List<ScalingEvent> recent(Connection connection, String cluster, int limit)
       throws SQLException {
-    try (PreparedStatement s = connection.prepareStatement(RECENT)) {
-      s.setString(1, cluster);
-      s.setInt(2, limit);
-      return rows(s);
-    }
+    return query(connection, RECENT, cluster, limit);
   }
 
   static List<ScalingEvent> unfinished(Connection connection, String cluster) throws SQLException {
-    try (PreparedStatement s = connection.prepareStatement(UNFINISHED)) {
-      s.setString(1, cluster);
+    return query(connection, UNFINISHED, cluster);
+  }
+
+  static List<ScalingEvent> ofType(Connection connection, String cluster, String type)
+      throws SQLException {
+    return query(connection, OF_TYPE, cluster, type);
+  }
+
+  private static List<ScalingEvent> query(Connection connection, String sql, Object... params)
+      throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        s.setObject(i + 1, params[i]);
+      }
       return rows(s);
     }
   }

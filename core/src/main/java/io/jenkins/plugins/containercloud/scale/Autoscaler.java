@@ -71,6 +71,15 @@ public final class Autoscaler implements AutoCloseable {
   private final AtomicLong providerCalls = new AtomicLong();
   private volatile Set<String> lastPlanned = Set.of();
 
+  /** The template revision each machine was ordered with, from the decision log. */
+  private final Map<String, String> revisions = new ConcurrentHashMap<>();
+
+  /** The rolling upgrades under way, by pool. */
+  private final Map<String, RollingUpgrade> upgrades = new ConcurrentHashMap<>();
+
+  /** The node each upgrade cordoned last, until the informers show it draining. */
+  private final Map<String, String> upgradeCordoned = new ConcurrentHashMap<>();
+
   /** When this autoscaler first saw each pending pod (namespace/name): scale-up latency. */
   private final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
 
@@ -79,6 +88,13 @@ public final class Autoscaler implements AutoCloseable {
   private boolean resumed;
 
   private record Unavailable(Instant until, String because) {}
+
+  /**
+   * A rolling upgrade of {@code pool} to template {@code revision}: {@code outdated} of its {@code
+   * nodes} Ready nodes are to be replaced; {@code alreadyRunning} when it had been started before.
+   */
+  public record Upgrade(
+      String pool, String revision, int nodes, int outdated, boolean alreadyRunning) {}
 
   public Autoscaler(
       String cluster,
@@ -198,10 +214,7 @@ public final class Autoscaler implements AutoCloseable {
 
   private void run() {
     Instant now = clock.instant();
-    if (!resumed) {
-      resumeUnfinished(now);
-      resumed = true;
-    }
+    resumeOnce(now);
     List<Node> nodes = state.nodes();
     List<Pod> pods = state.pods();
     Map<String, PoolMachines> machines = new LinkedHashMap<>();
@@ -227,6 +240,7 @@ public final class Autoscaler implements AutoCloseable {
     ScalePlan plan = scaleUp(machines, pending, usedByNode(pods), now);
     lastPlanned = pendingKeys;
     scaleDown(machines, nodes, pods, pending.isEmpty(), now);
+    machines.values().forEach(m -> upgradeStep(m, now));
     status = StatusViews.of(now, machines, plan, this::unavailableBecause, providerCalls.get());
   }
 
@@ -246,7 +260,31 @@ public final class Autoscaler implements AutoCloseable {
     return u.because();
   }
 
+  private void resumeOnce(Instant now) {
+    if (!resumed) {
+      resumeUnfinished(now);
+      resumed = true;
+    }
+  }
+
   private void resumeUnfinished(Instant now) {
+    for (ScalingEvent ordered : log.ofType(cluster, ScalingEvents.MACHINE_ORDERED)) {
+      String reason = ordered.reason();
+      if (ordered.machineId() != null
+          && reason != null
+          && reason.startsWith(ScalingEvents.REVISION_REASON)) {
+        revisions.put(
+            ordered.machineId(), reason.substring(ScalingEvents.REVISION_REASON.length()));
+      }
+    }
+    Set<String> finished = new HashSet<>();
+    log.ofType(cluster, ScalingEvents.UPGRADE_FINISHED).forEach(e -> finished.add(e.requestKey()));
+    for (ScalingEvent started : log.ofType(cluster, ScalingEvents.UPGRADE_STARTED)) {
+      if (pools.containsKey(started.pool()) && !finished.contains(started.requestKey())) {
+        LOG.info("continuing the rolling upgrade of pool {}", started.pool());
+        upgrades.put(started.pool(), new RollingUpgrade(started.requestKey(), started.nodes()));
+      }
+    }
     for (ScalingEvent requested : log.unfinishedScaleUps(cluster)) {
       NodePool pool = pools.get(requested.pool());
       if (pool == null) {
@@ -377,8 +415,19 @@ public final class Autoscaler implements AutoCloseable {
     Instant start = clock.instant();
     try {
       providerCalls.incrementAndGet();
+      String revision = TemplateRevision.of(pool);
       List<Machine> made =
           provider(pool).create(new CreateRequest(pool, count, key, pool.bootstrap().render(pool)));
+      for (Machine m : made) {
+        revisions.put(m.id(), revision);
+        log.record(
+            ScalingEvents.once(ScalingEvents.MACHINE_ORDERED, m.id(), pool, clock.instant())
+                .key(key)
+                .machine(m.id())
+                .nodes(1)
+                .reason(ScalingEvents.REVISION_REASON + revision)
+                .build());
+      }
       log.record(
           ScalingEvents.event(ScalingEvents.SCALE_UP_CREATED, pool, clock.instant())
               .key(key)
@@ -457,6 +506,9 @@ public final class Autoscaler implements AutoCloseable {
           ready++;
         }
       }
+      if (upgrades.containsKey(p.name())) {
+        continue; // the upgrade's surge node is not unneeded; the upgrade drains old nodes itself
+      }
       for (Placed placed : pool.machines()) {
         if (!placed.ready() || NodeFacts.draining(placed.node())) {
           continue;
@@ -533,6 +585,137 @@ public final class Autoscaler implements AutoCloseable {
         ScalingEvents.MACHINE_TERMINATED,
         "its node was drained and deleted",
         now);
+    RollingUpgrade upgrade = upgrades.get(pool.name());
+    String revision = TemplateRevision.of(pool);
+    if (upgrade != null && !revision.equals(revisions.get(placed.machine().id()))) {
+      log.record(
+          ScalingEvents.once(ScalingEvents.UPGRADE_NODE_REPLACED, subject, pool, now)
+              .key(upgrade.key())
+              .machine(placed.machine().id())
+              .node(name)
+              .nodes(1)
+              .reason(
+                  "revision "
+                      + revisions.getOrDefault(placed.machine().id(), "unknown")
+                      + " replaced by "
+                      + revision)
+              .build());
+    }
+  }
+
+  /** One step of the rolling upgrade of this pool, if one runs. */
+  private void upgradeStep(PoolMachines machines, Instant now) {
+    NodePool pool = machines.pool();
+    RollingUpgrade upgrade = upgrades.get(pool.name());
+    if (upgrade == null) {
+      return;
+    }
+    String cordoned = upgradeCordoned.get(pool.name());
+    if (cordoned != null) {
+      boolean seen =
+          machines.machines().stream()
+              .noneMatch(
+                  p ->
+                      p.node() != null
+                          && p.node().getMetadata().getName().equals(cordoned)
+                          && !NodeFacts.draining(p.node()));
+      if (!seen) {
+        return; // the informers do not show the cordon yet: another node must not follow it
+      }
+      upgradeCordoned.remove(pool.name());
+    }
+    String revision = TemplateRevision.of(pool);
+    switch (upgrade.next(machines, revisions, revision)) {
+      case RollingUpgrade.Finish f -> {
+        log.record(
+            ScalingEvents.once(ScalingEvents.UPGRADE_FINISHED, upgrade.key(), pool, now)
+                .key(upgrade.key())
+                .reason("every Ready node is at template revision " + revision)
+                .build());
+        upgrades.remove(pool.name());
+      }
+      case RollingUpgrade.Wait w -> LOG.debug("upgrade of pool {} waits: {}", pool.name(), w.why());
+      case RollingUpgrade.Surge s -> {
+        String key = CreateRequest.newKey(pool);
+        log.record(
+            ScalingEvents.event(ScalingEvents.SCALE_UP_REQUESTED, pool, now)
+                .key(key)
+                .nodes(1)
+                .reason("rolling upgrade to template revision " + revision + ": one surge node")
+                .build());
+        order(pool, 1, key, now);
+      }
+      case RollingUpgrade.Replace r -> {
+        String name = r.old().node().getMetadata().getName();
+        drain.cordon(r.old().node(), now);
+        upgradeCordoned.put(pool.name(), name);
+        log.record(
+            ScalingEvents.once(
+                    ScalingEvents.NODE_CORDONED, name + "/" + r.old().machine().id(), pool, now)
+                .key(upgrade.key())
+                .machine(r.old().machine().id())
+                .node(name)
+                .nodes(1)
+                .reason(
+                    "rolling upgrade: revision "
+                        + revisions.getOrDefault(r.old().machine().id(), "unknown")
+                        + " is replaced by "
+                        + revision)
+                .build());
+      }
+    }
+  }
+
+  /**
+   * Starts a rolling upgrade of {@code pool} (the command line's {@code scale upgrade}): its Ready
+   * nodes of another template revision are replaced one at a time, a surge node first. Recorded
+   * before it runs, so that a restarted autoscaler continues it.
+   */
+  public Upgrade upgrade(String poolName, String who) {
+    NodePool pool = requirePool(poolName);
+    return call(
+        () -> {
+          Instant now = clock.instant();
+          resumeOnce(now);
+          String revision = TemplateRevision.of(pool);
+          PoolMachines machines =
+              PoolMachines.match(pool, provider(pool).listOwned(pool.name()), state.nodes());
+          List<Placed> ready =
+              machines.machines().stream()
+                  .filter(p -> p.ready() && !NodeFacts.draining(p.node()))
+                  .toList();
+          int outdated =
+              (int)
+                  ready.stream()
+                      .filter(p -> !revision.equals(revisions.get(p.machine().id())))
+                      .count();
+          boolean running = upgrades.containsKey(pool.name());
+          if (!running) {
+            String key = CreateRequest.newKey(pool);
+            log.record(
+                ScalingEvents.event(ScalingEvents.UPGRADE_STARTED, pool, now)
+                    .key(key)
+                    .nodes(ready.size())
+                    .reason(
+                        "asked for by "
+                            + who
+                            + ": "
+                            + outdated
+                            + " of "
+                            + ready.size()
+                            + " Ready nodes to template revision "
+                            + revision)
+                    .build());
+            upgrades.put(pool.name(), new RollingUpgrade(key, ready.size()));
+            executor.execute(this::runSafely);
+          }
+          return new Upgrade(pool.name(), revision, ready.size(), outdated, running);
+        });
+  }
+
+  /** The pools whose rolling upgrade is under way. */
+  public Set<String> upgrading() {
+    return Set.copyOf(upgrades.keySet());
   }
 
   /**

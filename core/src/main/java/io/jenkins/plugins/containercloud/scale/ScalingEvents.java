@@ -26,6 +26,16 @@ public final class ScalingEvents {
   public static final String MACHINE_TERMINATED = "MACHINE_TERMINATED";
   public static final String MACHINE_COLLECTED = "MACHINE_COLLECTED";
 
+  /** A machine made for a scale-up, with its pool's template revision as the reason. */
+  public static final String MACHINE_ORDERED = "MACHINE_ORDERED";
+
+  public static final String UPGRADE_STARTED = "UPGRADE_STARTED";
+  public static final String UPGRADE_NODE_REPLACED = "UPGRADE_NODE_REPLACED";
+  public static final String UPGRADE_FINISHED = "UPGRADE_FINISHED";
+
+  /** How a {@link #MACHINE_ORDERED} event's reason begins; the revision follows. */
+  static final String REVISION_REASON = "template revision ";
+
   private ScalingEvents() {}
 
   /** An event with a fresh id. */

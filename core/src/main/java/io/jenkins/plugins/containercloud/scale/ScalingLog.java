@@ -23,6 +23,9 @@ public interface ScalingLog {
   /** Requested scale-ups of {@code cluster} with no recorded end (see HistoryStore). */
   List<ScalingEvent> unfinishedScaleUps(String cluster);
 
+  /** Every event of {@code type} in {@code cluster}, oldest first. */
+  List<ScalingEvent> ofType(String cluster, String type);
+
   /** A log in the history database. */
   static ScalingLog of(HistoryStore store) {
     return new ScalingLog() {
@@ -39,6 +42,11 @@ public interface ScalingLog {
       @Override
       public List<ScalingEvent> unfinishedScaleUps(String cluster) {
         return store.unfinishedScaleUps(cluster);
+      }
+
+      @Override
+      public List<ScalingEvent> ofType(String cluster, String type) {
+        return store.scalingEventsOfType(cluster, type);
       }
     };
   }
@@ -78,6 +86,14 @@ public interface ScalingLog {
         }
         open.sort(Comparator.comparing(ScalingEvent::occurredAt));
         return open;
+      }
+
+      @Override
+      public List<ScalingEvent> ofType(String cluster, String type) {
+        return events.values().stream()
+            .filter(e -> e.cluster().equals(cluster) && e.type().equals(type))
+            .sorted(Comparator.comparing(ScalingEvent::occurredAt))
+            .toList();
       }
     };
   }

@@ -52,6 +52,9 @@ class ScalingHistoryTest {
             });
     assertThat(store.scalingEvents("other", 10)).isEmpty();
     assertThat(store.unfinishedScaleUps("prod")).containsExactly(open);
+    // Events of one type, oldest first (what a restarted autoscaler reads its upgrades from).
+    assertThat(store.scalingEventsOfType("prod", "SCALE_UP_REQUESTED")).containsExactly(done, open);
+    assertThat(store.scalingEventsOfType("other", "SCALE_UP_REQUESTED")).isEmpty();
   }
 
   @Test

@@ -13,7 +13,8 @@ final class Discovery {
 
   private static final List<Resource> CORE =
       List.of(
-          new Resource("pods", "Pod", true, List.of("po"), List.of("status", "binding")),
+          new Resource(
+              "pods", "Pod", true, List.of("po"), List.of("status", "binding", "eviction")),
           new Resource("nodes", "Node", false, List.of("no"), List.of("status")),
           new Resource("namespaces", "Namespace", false, List.of("ns"), List.of("status")),
           new Resource("events", "Event", true, List.of("ev"), List.of()),

@@ -81,7 +81,9 @@ final class SandboxDispatcher extends Dispatcher {
               () ->
                   path.isCore("bindings") || "binding".equals(path.subresource())
                       ? subresources.bind(path, body)
-                      : writes.create(path, body));
+                      : "eviction".equals(path.subresource())
+                          ? evict(path)
+                          : writes.create(path, body));
       case PUT ->
           locked(
               () -> scale ? subresources.writeScale(path, body, false) : writes.update(path, body));
@@ -94,6 +96,26 @@ final class SandboxDispatcher extends Dispatcher {
       case DELETE -> locked(() -> deletes.delete(path, body));
       default -> new MockResponse().setResponseCode(405);
     };
+  }
+
+  /**
+   * The Eviction API without PodDisruptionBudgets (the sandbox has no disruption controller): the
+   * pod is deleted, as the API server does when no budget stands in the way.
+   */
+  private MockResponse evict(RequestPath path) {
+    RequestPath pod =
+        new RequestPath(
+            path.group(),
+            path.version(),
+            path.namespace(),
+            path.plural(),
+            path.name(),
+            null,
+            path.query());
+    deletes.delete(pod, "");
+    return new MockResponse()
+        .setResponseCode(201)
+        .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Success\"}");
   }
 
   /**

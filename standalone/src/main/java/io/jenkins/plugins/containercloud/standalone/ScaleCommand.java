@@ -28,7 +28,12 @@ import picocli.CommandLine.Spec;
     name = "scale",
     mixinStandardHelpOptions = true,
     description = "The node pools of a running container-cloud serve (docs/autoscaling.md).",
-    subcommands = {ScaleCommand.Status.class, ScaleCommand.Up.class, ScaleCommand.Down.class})
+    subcommands = {
+      ScaleCommand.Status.class,
+      ScaleCommand.Up.class,
+      ScaleCommand.Down.class,
+      ScaleCommand.Upgrade.class
+    })
 final class ScaleCommand implements Runnable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,7 +44,7 @@ final class ScaleCommand implements Runnable {
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "name a command: status, up or down (see --help)");
+        spec.commandLine(), "name a command: status, up, down or upgrade (see --help)");
   }
 
   /** Where the server is and how to reach it. */
@@ -183,12 +188,11 @@ final class ScaleCommand implements Runnable {
     }
   }
 
-  /** {@code scale up --pool P --nodes N}. */
-  @Command(
-      name = "up",
-      mixinStandardHelpOptions = true,
-      description = "Order N nodes of a pool now, within its maximum.")
-  static final class Up implements Callable<Integer> {
+  /**
+   * A command on one pool: posts to the pool's route and prints the answer, its JSON with {@code -o
+   * json}, else a sentence.
+   */
+  abstract static class PoolAction implements Callable<Integer> {
     @ParentCommand ScaleCommand scale;
     @Spec CommandSpec spec;
     @Mixin ServerOptions server;
@@ -197,8 +201,12 @@ final class ScaleCommand implements Runnable {
     @Option(names = "--pool", required = true, paramLabel = "POOL", description = "The pool.")
     String pool;
 
-    @Option(names = "--nodes", required = true, paramLabel = "N", description = "How many nodes.")
-    int nodes;
+    /** The route under the pool: {@code scale-up}, ... */
+    abstract String action();
+
+    abstract String body();
+
+    abstract String sentence(JsonNode answer);
 
     @Override
     public Integer call() throws Exception {
@@ -210,15 +218,38 @@ final class ScaleCommand implements Runnable {
                 server.call(
                     scale.top,
                     "POST",
-                    "/scaling/pools/" + pathSegment(pool) + "/scale-up",
-                    "{\"nodes\":" + nodes + "}");
+                    "/scaling/pools/" + pathSegment(pool) + "/" + action(),
+                    body());
             out.println(
-                output.format == OutputOptions.Format.json
-                    ? answer.toString()
-                    : "ordered " + answer.path("nodes").asInt() + " nodes of pool " + pool);
+                output.format == OutputOptions.Format.json ? answer.toString() : sentence(answer));
             out.flush();
             return 0;
           });
+    }
+  }
+
+  /** {@code scale up --pool P --nodes N}. */
+  @Command(
+      name = "up",
+      mixinStandardHelpOptions = true,
+      description = "Order N nodes of a pool now, within its maximum.")
+  static final class Up extends PoolAction {
+    @Option(names = "--nodes", required = true, paramLabel = "N", description = "How many nodes.")
+    int nodes;
+
+    @Override
+    String action() {
+      return "scale-up";
+    }
+
+    @Override
+    String body() {
+      return "{\"nodes\":" + nodes + "}";
+    }
+
+    @Override
+    String sentence(JsonNode answer) {
+      return "ordered " + answer.path("nodes").asInt() + " nodes of pool " + pool;
     }
   }
 
@@ -229,37 +260,55 @@ final class ScaleCommand implements Runnable {
       description =
           "Cordon a node of a pool; the autoscaler drains it (PodDisruptionBudgets honoured),"
               + " deletes it and terminates its machine.")
-  static final class Down implements Callable<Integer> {
-    @ParentCommand ScaleCommand scale;
-    @Spec CommandSpec spec;
-    @Mixin ServerOptions server;
-    @Mixin OutputOptions output;
-
-    @Option(names = "--pool", required = true, paramLabel = "POOL", description = "The pool.")
-    String pool;
-
+  static final class Down extends PoolAction {
     @Option(names = "--node", required = true, paramLabel = "NAME", description = "The node.")
     String node;
 
     @Override
-    public Integer call() throws Exception {
-      PrintWriter out = spec.commandLine().getOut();
-      return guarded(
-          spec.commandLine().getErr(),
-          () -> {
-            JsonNode answer =
-                server.call(
-                    scale.top,
-                    "POST",
-                    "/scaling/pools/" + pathSegment(pool) + "/scale-down",
-                    JSON.createObjectNode().put("node", node).toString());
-            out.println(
-                output.format == OutputOptions.Format.json
-                    ? answer.toString()
-                    : "node " + node + " of pool " + pool + " is draining");
-            out.flush();
-            return 0;
-          });
+    String action() {
+      return "scale-down";
+    }
+
+    @Override
+    String body() {
+      return JSON.createObjectNode().put("node", node).toString();
+    }
+
+    @Override
+    String sentence(JsonNode answer) {
+      return "node " + node + " of pool " + pool + " is draining";
+    }
+  }
+
+  /** {@code scale upgrade --pool P}. */
+  @Command(
+      name = "upgrade",
+      mixinStandardHelpOptions = true,
+      description =
+          "Replace the pool's nodes made from an older template or bootstrap, one at a time: one"
+              + " new node first, then the drain of an old one (scale status shows the progress).")
+  static final class Upgrade extends PoolAction {
+    @Override
+    String action() {
+      return "upgrade";
+    }
+
+    @Override
+    String body() {
+      return "{}";
+    }
+
+    @Override
+    String sentence(JsonNode answer) {
+      return (answer.path("alreadyRunning").asBoolean()
+              ? "the rolling upgrade of pool " + pool + " is already running"
+              : "rolling upgrade of pool " + pool + " started")
+          + ": "
+          + answer.path("outdated").asInt()
+          + " of "
+          + answer.path("nodes").asInt()
+          + " Ready nodes to replace with template revision "
+          + answer.path("revision").asText();
     }
   }
 

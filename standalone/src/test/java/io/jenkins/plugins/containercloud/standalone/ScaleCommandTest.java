@@ -112,4 +112,27 @@ class ScaleCommandTest {
     assertThat(up.out()).doesNotContain("ordered");
     assertThat(up.err()).contains("no node pool ../../deployments is configured");
   }
+
+  @Test
+  void upgrade_startsTheRollingUpgrade_andAnswersJson_anUnknownPoolIsBadInput() throws Exception {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> scale("status").out().contains("pool batch (command)"));
+
+    InProcessCli.Result text = scale("upgrade", "--pool", "batch");
+    InProcessCli.Result json = scale("upgrade", "--pool", "batch", "-o", "json");
+    InProcessCli.Result unknown = scale("upgrade", "--pool", "nope");
+
+    assertThat(text.code()).as(text.err()).isZero();
+    assertThat(text.out()).contains("pool batch").contains("template revision");
+    assertThat(json.code()).as(json.err()).isZero();
+    assertThat(
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json.out())
+                .path("pool")
+                .asText())
+        .isEqualTo("batch");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("no node pool nope is configured");
+  }
 }

@@ -243,6 +243,13 @@ public final class DashboardServer implements AutoCloseable {
               ctx,
               Map.of("pool", ctx.pathParam("pool"), "node", request.node(), "state", "draining"));
         });
+    r.post(
+        API + "/scaling/pools/{pool}/upgrade",
+        ctx -> {
+          Principal p = requireDeployer(ctx);
+          ctx.status(202);
+          json(ctx, scaling().upgrade(ctx.pathParam("pool"), p.name()));
+        });
     r.sse(API + "/stream", stream::serve);
     webhookRoutes(r);
   }

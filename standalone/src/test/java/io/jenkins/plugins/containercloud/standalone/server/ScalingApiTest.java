@@ -131,4 +131,24 @@ class ScalingApiTest {
     assertThat(zero.statusCode()).isEqualTo(400);
     assertThat(zero.body()).contains("nodes");
   }
+
+  @Test
+  void upgrade_isAccepted_recorded_andFinishesAtOnceWithoutOutdatedReadyNodes() {
+    HttpResponse<String> unknown =
+        server.postWithToken("/api/v1/scaling/pools/nope/upgrade", "{}", RunningServer.TOKEN);
+    HttpResponse<String> started =
+        server.postWithToken("/api/v1/scaling/pools/batch/upgrade", "{}", RunningServer.TOKEN);
+
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("no node pool nope is configured");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+    assertThat(started.body())
+        .contains("\"pool\":\"batch\"")
+        .containsPattern("\"revision\":\"[0-9a-f]{12}\"");
+    // The command provider's machines never become Ready nodes here: nothing is outdated.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> get("/api/v1/scaling/decisions").body().contains("UPGRADE_FINISHED"));
+    assertThat(get("/api/v1/scaling/decisions").body()).contains("UPGRADE_STARTED");
+  }
 }
