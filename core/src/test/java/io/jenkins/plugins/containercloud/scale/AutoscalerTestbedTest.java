@@ -141,6 +141,62 @@ class AutoscalerTestbedTest {
     Bursts.awaitScaleIn(client, provider, history, pool, machines);
   }
 
+  private long runningBurstPods(KubernetesClient client) {
+    return burstPods(client).stream()
+        .filter(p -> "Running".equals(p.getStatus().getPhase()))
+        .count();
+  }
+
+  @Test
+  void aRollingUpgrade_replacesEachInstance_oneSurgeAtATime_andThePodsKeepRunning() {
+    KubernetesClient client = TESTBED.client();
+    String token = "file:" + Testbed.require("TESTBED_JOIN_TOKEN_FILE");
+    start(pool(token, Duration.ofMinutes(5)));
+    client.resource(burst(4, Map.of())).create();
+    await().atMost(LONG).until(() -> runningBurstPods(client) == 4);
+    List<String> old = provider.listOwned(pool.name()).stream().map(Machine::id).toList();
+    assertThat(old).hasSize(2);
+    autoscaler.close();
+
+    // The operator changes the pool's instance type and restarts serve.
+    NodePool before = pool;
+    NodePool after =
+        new NodePool(
+            before.name(),
+            before.cluster(),
+            before.provider(),
+            new NodeTemplate(
+                before.template().allocatable(),
+                before.template().labels(),
+                List.of(),
+                "m5.2xlarge",
+                before.template().image(),
+                null),
+            before.min(),
+            before.max(),
+            before.maxPerScaleUp(),
+            before.scaleDownDelay(),
+            before.utilisationThreshold(),
+            before.maxProvisionTime(),
+            before.bootstrap());
+    start(after);
+    Autoscaler.Upgrade started = autoscaler.upgrade(after.name(), "the test");
+
+    assertThat(started.outdated()).isEqualTo(2);
+    await()
+        .atMost(Duration.ofMinutes(5))
+        .until(() -> types().contains(ScalingEvents.UPGRADE_FINISHED));
+    List<String> now = provider.listOwned(after.name()).stream().map(Machine::id).toList();
+    assertThat(now).hasSize(2).doesNotContainAnyElementsOf(old);
+    assertThat(types().stream().filter(ScalingEvents.UPGRADE_NODE_REPLACED::equals)).hasSize(2);
+    // Two surges in all: one new instance per old one, nothing ordered twice.
+    assertThat(types().stream().filter(ScalingEvents.MACHINE_ORDERED::equals)).hasSize(4);
+    await().atMost(LONG).until(() -> runningBurstPods(client) == 4);
+    assertThat(burstPods(client))
+        .filteredOn(p -> "Running".equals(p.getStatus().getPhase()))
+        .allMatch(p -> now.contains(p.getSpec().getNodeName()));
+  }
+
   @Test
   void aPodDisruptionBudget_holdsTheDrain_andSafeToEvictFalseKeepsTheNode() {
     KubernetesClient client = TESTBED.client();
