@@ -241,7 +241,14 @@ public final class Autoscaler implements AutoCloseable {
     lastPlanned = pendingKeys;
     scaleDown(machines, nodes, pods, pending.isEmpty(), now);
     machines.values().forEach(m -> upgradeStep(m, now));
-    status = StatusViews.of(now, machines, plan, this::unavailableBecause, providerCalls.get());
+    status =
+        StatusViews.of(
+            now,
+            machines,
+            plan,
+            this::unavailableBecause,
+            pool -> upgrades.containsKey(pool) ? TemplateRevision.of(pools.get(pool)) : null,
+            providerCalls.get());
   }
 
   private NodeProvider provider(NodePool pool) {

@@ -75,6 +75,22 @@ public record NodePool(
     return value;
   }
 
+  /** The same pool with another template (what its new machines are made from). */
+  public NodePool withTemplate(NodeTemplate newTemplate) {
+    return new NodePool(
+        name,
+        cluster,
+        provider,
+        newTemplate,
+        min,
+        max,
+        maxPerScaleUp,
+        scaleDownDelay,
+        utilisationThreshold,
+        maxProvisionTime,
+        bootstrap);
+  }
+
   /** The same pool with other bounds. */
   public NodePool withBounds(int newMin, int newMax, int newMaxPerScaleUp) {
     return new NodePool(

@@ -11,7 +11,10 @@ public record ScalingStatus(
 
   public static final ScalingStatus NONE = new ScalingStatus(null, List.of(), List.of(), 0);
 
-  /** One pool: its bounds, its nodes by state, and whether its provider refused it lately. */
+  /**
+   * One pool: its bounds, its nodes by state, whether its provider refused it lately, and the
+   * template revision a rolling upgrade brings its nodes to (null when none runs).
+   */
   public record PoolView(
       String name,
       String provider,
@@ -21,7 +24,8 @@ public record ScalingStatus(
       int upcoming,
       int draining,
       String unavailableBecause,
-      List<NodeView> nodes) {}
+      List<NodeView> nodes,
+      String upgradingTo) {}
 
   /**
    * One machine of a pool: {@code requested}, {@code booting}, {@code ready} or {@code draining}.

@@ -20,6 +20,7 @@ final class StatusViews {
       Map<String, PoolMachines> machines,
       ScalePlan plan,
       Function<String, String> unavailable,
+      Function<String, String> upgradingTo,
       long providerCalls) {
     List<PoolView> pools = new ArrayList<>();
     for (PoolMachines pool : machines.values()) {
@@ -57,7 +58,8 @@ final class StatusViews {
               upcoming,
               draining,
               unavailable.apply(np.name()),
-              nodes));
+              nodes,
+              upgradingTo.apply(np.name())));
     }
     List<PendingView> pending = new ArrayList<>();
     if (plan != null) {

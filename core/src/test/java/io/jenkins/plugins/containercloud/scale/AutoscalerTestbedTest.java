@@ -160,25 +160,11 @@ class AutoscalerTestbedTest {
 
     // The operator changes the pool's instance type and restarts serve.
     NodePool before = pool;
+    NodeTemplate t = before.template();
     NodePool after =
-        new NodePool(
-            before.name(),
-            before.cluster(),
-            before.provider(),
+        before.withTemplate(
             new NodeTemplate(
-                before.template().allocatable(),
-                before.template().labels(),
-                List.of(),
-                "m5.2xlarge",
-                before.template().image(),
-                null),
-            before.min(),
-            before.max(),
-            before.maxPerScaleUp(),
-            before.scaleDownDelay(),
-            before.utilisationThreshold(),
-            before.maxProvisionTime(),
-            before.bootstrap());
+                t.allocatable(), t.labels(), List.of(), "m5.2xlarge", t.image(), null));
     start(after);
     Autoscaler.Upgrade started = autoscaler.upgrade(after.name(), "the test");
 

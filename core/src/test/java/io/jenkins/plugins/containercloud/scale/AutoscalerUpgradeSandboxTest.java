@@ -35,24 +35,10 @@ class AutoscalerUpgradeSandboxTest {
     NodePool base =
         Pools.pool(
             name, new Resources(2000, 4 * Pools.GI, 110), Map.of("tier", name), List.of(), 2);
-    return new NodePool(
-        name,
-        base.cluster(),
-        base.provider(),
-        new NodeTemplate(
-            base.template().allocatable(),
-            base.template().labels(),
-            List.of(),
-            "m5.large",
-            image,
-            null),
-        0,
-        2,
-        2,
-        Duration.ofHours(1),
-        0.5,
-        null,
-        base.bootstrap());
+    NodeTemplate t = base.template();
+    return base.withBounds(0, 2, 2)
+        .withTemplate(
+            new NodeTemplate(t.allocatable(), t.labels(), List.of(), "m5.large", image, null));
   }
 
   private static Autoscaler autoscaler(
@@ -211,6 +197,12 @@ class AutoscalerUpgradeSandboxTest {
 
     try (Cluster cluster = cluster();
         Autoscaler next = autoscaler(cluster, upgraded, provider, log)) {
+      // Its first run, before any other: it has found the upgrade in the log and shows it.
+      next.runNow();
+      assertThat(next.upgrading()).containsExactly(upgraded.name());
+      assertThat(next.status().pools())
+          .singleElement()
+          .satisfies(p -> assertThat(p.upgradingTo()).isEqualTo(revision));
       next.start();
       await()
           .atMost(Duration.ofMinutes(2))

@@ -52,6 +52,6 @@ class ScalingTimelineTest {
 
   private static ScalingStatus.PoolView pool(String name, int ready, int upcoming, int draining) {
     return new ScalingStatus.PoolView(
-        name, "simulated", 0, 10, ready, upcoming, draining, null, List.of());
+        name, "simulated", 0, 10, ready, upcoming, draining, null, List.of(), null);
   }
 }

@@ -153,7 +153,7 @@ final class ScaleCommand implements Runnable {
                     c.path("running").asBoolean() ? "" : " (not connected yet)");
                 for (JsonNode p : c.path("status").path("pools")) {
                   out.printf(
-                      "  pool %s (%s): %d ready, %d coming, %d draining; min %d, max %d%s%n",
+                      "  pool %s (%s): %d ready, %d coming, %d draining; min %d, max %d%s%s%n",
                       p.path("name").asText(),
                       p.path("provider").asText(),
                       p.path("ready").asInt(),
@@ -163,6 +163,9 @@ final class ScaleCommand implements Runnable {
                       p.path("max").asInt(),
                       p.path("unavailableBecause").isTextual()
                           ? ", unavailable: " + p.path("unavailableBecause").asText()
+                          : "",
+                      p.path("upgradingTo").isTextual()
+                          ? ", upgrading to template revision " + p.path("upgradingTo").asText()
                           : "");
                 }
                 for (JsonNode pod : c.path("status").path("pending")) {
