@@ -342,6 +342,7 @@ public final class Autoscaler implements AutoCloseable {
       providerCalls.incrementAndGet();
       provider(pool).delete(m.id());
       joined.remove(m.id());
+      revisions.remove(m.id());
       log.record(
           ScalingEvents.once(type, m.id(), pool, now).machine(m.id()).nodes(1).reason(why).build());
     } catch (ProviderException e) {
@@ -586,6 +587,7 @@ public final class Autoscaler implements AutoCloseable {
             .reason("drained")
             .build());
     joined.remove(placed.machine().id());
+    String oldRevision = revisions.get(placed.machine().id());
     terminate(
         pool,
         placed.machine(),
@@ -594,7 +596,7 @@ public final class Autoscaler implements AutoCloseable {
         now);
     RollingUpgrade upgrade = upgrades.get(pool.name());
     String revision = TemplateRevision.of(pool);
-    if (upgrade != null && !revision.equals(revisions.get(placed.machine().id()))) {
+    if (upgrade != null && !revision.equals(oldRevision)) {
       log.record(
           ScalingEvents.once(ScalingEvents.UPGRADE_NODE_REPLACED, subject, pool, now)
               .key(upgrade.key())
@@ -603,7 +605,7 @@ public final class Autoscaler implements AutoCloseable {
               .nodes(1)
               .reason(
                   "revision "
-                      + revisions.getOrDefault(placed.machine().id(), "unknown")
+                      + (oldRevision == null ? "unknown" : oldRevision)
                       + " replaced by "
                       + revision)
               .build());
