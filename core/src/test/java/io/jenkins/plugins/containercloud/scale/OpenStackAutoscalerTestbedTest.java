@@ -17,7 +17,6 @@ import io.jenkins.plugins.containercloud.testing.Testbed;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -84,17 +83,7 @@ class OpenStackAutoscalerTestbedTest {
                 SecretRef.parse(
                     "joinToken", "file:" + Testbed.require("TESTBED_JOIN_TOKEN_FILE"))));
     provider = NodeProviders.of(pool.provider(), owner);
-    autoscaler =
-        new Autoscaler(
-            "testbed",
-            cluster.wholeCluster(),
-            cluster.client(),
-            List.of(pool),
-            Map.of(pool.name(), provider),
-            ScalingLog.of(history),
-            Clock.systemUTC(),
-            new Autoscaler.Timing(Duration.ofMillis(200), Duration.ofSeconds(1)));
-    autoscaler.start();
+    autoscaler = Bursts.autoscaler(cluster, history, pool, provider);
   }
 
   @AfterEach
