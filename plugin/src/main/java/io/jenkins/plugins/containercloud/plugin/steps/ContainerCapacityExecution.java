@@ -63,8 +63,8 @@ final class ContainerCapacityExecution extends ContainerCloudExecution<Map<Strin
               "containerCapacity: "
                   + where
                   + " has not the room asked for after "
-                  + timeout.toMinutes()
-                  + "m: "
+                  + PoolArguments.text(timeout)
+                  + ": "
                   + shortfall);
         }
         Thread.sleep(ContainerScaleExecution.POLL.toMillis());

@@ -35,11 +35,19 @@ final class ContainerScaleExecution extends ContainerCloudExecution<Map<String, 
     int nodes = PoolArguments.nodes(step.getNodes());
     Duration timeout = PoolArguments.timeout(step.getTimeout());
     Scaling scaling = scaling(host);
-    PoolResize resize;
-    try {
-      resize = scaling.resize(pool, nodes, host.buildName());
-    } catch (ApiException e) {
-      throw new StepFailedException("containerScale: " + e.getMessage());
+    Instant start = Instant.now();
+    Instant deadline = start.plus(timeout);
+    PoolResize resize = null;
+    while (resize == null) {
+      try {
+        resize = scaling.resize(pool, nodes, host.buildName());
+      } catch (ApiException e) {
+        // 503: the pool's cluster is not connected yet (Jenkins just started): wait for it.
+        if (e.status() != 503 || Instant.now().isAfter(deadline)) {
+          throw new StepFailedException("containerScale: " + e.getMessage());
+        }
+        Thread.sleep(POLL.toMillis());
+      }
     }
     host.listener()
         .getLogger()
@@ -57,8 +65,6 @@ final class ContainerScaleExecution extends ContainerCloudExecution<Map<String, 
                 + "; waiting for "
                 + nodes
                 + " Ready nodes");
-    Instant start = Instant.now();
-    Instant deadline = start.plus(timeout);
     String waiting = scaling.waitingFor(pool, nodes);
     while (waiting != null) {
       if (Instant.now().isAfter(deadline)) {
@@ -68,8 +74,8 @@ final class ContainerScaleExecution extends ContainerCloudExecution<Map<String, 
                 + " did not reach "
                 + nodes
                 + " nodes within "
-                + timeout.toMinutes()
-                + "m: "
+                + PoolArguments.text(timeout)
+                + ": "
                 + waiting
                 + "; the Scaling page shows why");
       }

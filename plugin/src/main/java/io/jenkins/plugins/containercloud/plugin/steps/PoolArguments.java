@@ -38,6 +38,12 @@ final class PoolArguments {
     return timeout == null ? DEFAULT_TIMEOUT : timeout;
   }
 
+  /** A timeout as the arguments write it: {@code 90s}, {@code 15m}. */
+  static String text(Duration timeout) {
+    long seconds = timeout.toSeconds();
+    return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+  }
+
   /** CPU in millicores, 0 when not given. */
   static long cpu(String value) {
     return quantity("cpu", value, true, "2 or 1500m");
