@@ -91,6 +91,14 @@ class NodePoolSettingsTest {
   }
 
   @Test
+  void theGuide_showsTheSameYaml() throws Exception {
+    String example = Files.readString(ProjectFiles.find(EXAMPLE));
+    String guide = Files.readString(ProjectFiles.find("docs/jenkins.md"));
+
+    assertThat(guide).contains(example.substring(example.indexOf("unclassified:")).strip());
+  }
+
+  @Test
   void secretFiles_arePrivate_andGoneWhenClosed() throws Exception {
     Path file;
     try (SecretFiles secrets = new SecretFiles()) {
