@@ -60,7 +60,13 @@ public final class DataBinding {
       return fail(base.getSimpleName() + " takes one kind, as {symbol: {...}}, not " + data);
     }
     Map.Entry<String, Object> only = data.entrySet().iterator().next();
-    for (Class<?> kind : base.getPermittedSubclasses()) {
+    List<Class<?>> kinds = new ArrayList<>(List.of(base.getPermittedSubclasses()));
+    for (int i = 0; i < kinds.size(); i++) {
+      if (kinds.get(i).isSealed()) {
+        kinds.addAll(List.of(kinds.get(i).getPermittedSubclasses()));
+      }
+    }
+    for (Class<?> kind : kinds) {
       for (Class<?> nested : kind.getDeclaredClasses()) {
         org.jenkinsci.Symbol symbol = nested.getAnnotation(org.jenkinsci.Symbol.class);
         if (symbol != null && List.of(symbol.value()).contains(only.getKey())) {

@@ -14,14 +14,13 @@ import org.kohsuke.stapler.verb.POST;
  * Amazon EC2: instances in one region; the credentials' username is the access key id, the password
  * its secret (none: the controller's default AWS credentials).
  */
-public final class Ec2Provider extends PoolProvider {
+public final class Ec2Provider extends SignedInProvider {
 
   private final String region;
   private String endpoint;
   private String subnetId;
   private String securityGroupIds;
   private String keyName;
-  private String credentialsId;
 
   @DataBoundConstructor
   public Ec2Provider(String region) {
@@ -66,15 +65,6 @@ public final class Ec2Provider extends PoolProvider {
   @DataBoundSetter
   public void setKeyName(String keyName) {
     this.keyName = trim(keyName);
-  }
-
-  public String getCredentialsId() {
-    return credentialsId;
-  }
-
-  @DataBoundSetter
-  public void setCredentialsId(String credentialsId) {
-    this.credentialsId = trim(credentialsId);
   }
 
   @Override

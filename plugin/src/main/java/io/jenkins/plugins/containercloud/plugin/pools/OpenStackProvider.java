@@ -13,7 +13,7 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * OpenStack: Nova servers, signed in to Keystone v3 with the credentials' username and password.
  */
-public final class OpenStackProvider extends PoolProvider {
+public final class OpenStackProvider extends SignedInProvider {
 
   private final String authUrl;
   private String projectName;
@@ -25,7 +25,6 @@ public final class OpenStackProvider extends PoolProvider {
   private String keyName;
   private String securityGroups;
   private String availabilityZone;
-  private String credentialsId;
 
   @DataBoundConstructor
   public OpenStackProvider(String authUrl) {
@@ -115,15 +114,6 @@ public final class OpenStackProvider extends PoolProvider {
   @DataBoundSetter
   public void setAvailabilityZone(String availabilityZone) {
     this.availabilityZone = trim(availabilityZone);
-  }
-
-  public String getCredentialsId() {
-    return credentialsId;
-  }
-
-  @DataBoundSetter
-  public void setCredentialsId(String credentialsId) {
-    this.credentialsId = trim(credentialsId);
   }
 
   @Override

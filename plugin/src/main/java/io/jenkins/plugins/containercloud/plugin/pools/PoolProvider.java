@@ -21,7 +21,7 @@ import org.kohsuke.stapler.QueryParameter;
  * secrets go there as {@code file:} references only.
  */
 public abstract sealed class PoolProvider implements Describable<PoolProvider>
-    permits Ec2Provider, QingCloudProvider, OpenStackProvider, CommandProvider {
+    permits SignedInProvider, CommandProvider {
 
   /** The engine's name of this kind: {@code ec2}, {@code qingcloud}, ... */
   public abstract String type();

@@ -14,14 +14,13 @@ import org.kohsuke.stapler.verb.POST;
  * QingCloud: instances in one zone; the credentials' username is the access key id, the password
  * its secret key.
  */
-public final class QingCloudProvider extends PoolProvider {
+public final class QingCloudProvider extends SignedInProvider {
 
   private final String zone;
   private String endpoint;
   private String vxnet;
   private String securityGroup;
   private String loginKeypair;
-  private String credentialsId;
 
   @DataBoundConstructor
   public QingCloudProvider(String zone) {
@@ -66,15 +65,6 @@ public final class QingCloudProvider extends PoolProvider {
   @DataBoundSetter
   public void setLoginKeypair(String loginKeypair) {
     this.loginKeypair = trim(loginKeypair);
-  }
-
-  public String getCredentialsId() {
-    return credentialsId;
-  }
-
-  @DataBoundSetter
-  public void setCredentialsId(String credentialsId) {
-    this.credentialsId = trim(credentialsId);
   }
 
   @Override
