@@ -2,6 +2,10 @@ package io.jenkins.plugins.containercloud.plugin.pools;
 
 import io.jenkins.plugins.containercloud.api.ApiException;
 import io.jenkins.plugins.containercloud.api.Scaling;
+import io.jenkins.plugins.containercloud.scale.Autoscaler;
+import io.jenkins.plugins.containercloud.scale.ScalingLog;
+import java.time.Clock;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,6 +38,7 @@ public final class AutoscalerHost {
   private Supplier<Generation> factory;
   private Generation current;
   private String failure;
+  private Scaling none;
 
   /**
    * Starts the autoscalers {@code factory} makes (none when {@code key} is null: no pool is
@@ -77,15 +82,33 @@ public final class AutoscalerHost {
     if (current != null) {
       return current.scaling();
     }
+    if (started && failure == null && key == null) {
+      return none(); // no pool: the Scaling page says so, a step names the pool it lacks
+    }
     throw new ApiException(
         503,
         !started
             ? "the autoscaler has not started: Jenkins is starting or stopping"
-            : failure != null
-                ? "the autoscaler cannot start: " + failure
-                : "no node pool is configured; add one in Manage Jenkins » System » Container"
-                    + " Cloud",
+            : "the autoscaler cannot start: " + failure,
         null);
+  }
+
+  private Scaling none() {
+    if (none == null) {
+      none =
+          new Scaling(
+              List.of(),
+              cluster -> {
+                throw new IllegalStateException("no pool, no cluster to connect");
+              },
+              (pool, owner) -> {
+                throw new IllegalStateException("no pool, no provider");
+              },
+              ScalingLog.inMemory(),
+              Clock.systemUTC(),
+              Autoscaler.Timing.DEFAULT);
+    }
+    return none;
   }
 
   private void restart() {

@@ -77,7 +77,11 @@ class AutoscalerHostTest {
     host.reconfigure(null, generation("none"));
     assertThat(events).containsExactly("open a", "close a", "open b", "close b");
     assertThat(host.running()).isFalse();
-    assertThatThrownBy(host::scaling).hasMessageStartingWith("no node pool is configured");
+    // No pool: an empty view for the Scaling page, and a step is told the pool is not configured.
+    assertThat(host.scaling().view().clusters()).isEmpty();
+    assertThatThrownBy(() -> host.scaling().resize("workers", 1, "test"))
+        .isInstanceOf(ApiException.class)
+        .hasMessage("no node pool workers is configured");
   }
 
   @Test
