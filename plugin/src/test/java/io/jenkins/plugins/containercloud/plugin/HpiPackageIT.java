@@ -55,6 +55,7 @@ class HpiPackageIT {
   private static final String INNER_JAR = "WEB-INF/lib/container-cloud.jar";
   private static final String PACKAGE = "io/jenkins/plugins/containercloud/plugin/";
   private static final String PAGES = "io.jenkins.plugins.containercloud.plugin.pages.";
+  private static final String POOLS = "io.jenkins.plugins.containercloud.plugin.pools.";
 
   /** The plugin versions of the shared Jenkins API reference (its README's tables). */
   private static final Map<String, String> DEPENDENCIES =
@@ -89,7 +90,36 @@ class HpiPackageIT {
           "commons-text-",
           "h2-",
           "postgresql-",
-          "HikariCP-");
+          "HikariCP-",
+          // The AWS SDK of the EC2 node-pool provider (its JDK-based HTTP client only).
+          "annotations-",
+          "auth-",
+          "aws-core-",
+          "aws-query-protocol-",
+          "checksums-",
+          "checksums-spi-",
+          "ec2-",
+          "endpoints-spi-",
+          "eventstream-",
+          "http-auth-",
+          "http-auth-aws-",
+          "http-auth-aws-eventstream-",
+          "http-auth-spi-",
+          "http-client-spi-",
+          "identity-spi-",
+          "json-utils-",
+          "metrics-spi-",
+          "profiles-",
+          "protocol-core-",
+          "reactive-streams-",
+          "regions-",
+          "retries-",
+          "retries-spi-",
+          "sdk-core-",
+          "third-party-jackson-core-",
+          "url-connection-client-",
+          "utils-",
+          "utils-lite-");
 
   /** Packages of jenkins-api and of the libraries Jenkins and its library plugins provide. */
   private static final List<String> PROVIDED_PACKAGES =
@@ -386,7 +416,7 @@ class HpiPackageIT {
             .filter(c -> c.isAnnotationPresent(Extension.class))
             .map(Class::getName)
             .collect(Collectors.toCollection(TreeSet::new));
-    assertThat(annotated).hasSize(9).contains(PAGES + "ContainerCloudRootAction");
+    assertThat(annotated).hasSize(17).contains(PAGES + "ContainerCloudRootAction");
     assertThat(indexed).isEqualTo(annotated);
   }
 
@@ -409,9 +439,10 @@ class HpiPackageIT {
           .isEqualTo(declaring);
     }
     assertThat(index("META-INF/services/annotations/hudson.init.Initializer"))
-        .containsExactly(PAGES + "ContainerCloudPermissions", PAGES + "DashboardHost");
+        .containsExactly(
+            PAGES + "ContainerCloudPermissions", PAGES + "DashboardHost", POOLS + "PoolsLifecycle");
     assertThat(index("META-INF/services/annotations/hudson.init.Terminator"))
-        .containsExactly(PAGES + "DashboardHost");
+        .containsExactly(PAGES + "DashboardHost", POOLS + "PoolsLifecycle");
   }
 
   @Test
@@ -466,7 +497,7 @@ class HpiPackageIT {
             .filter(c -> c.isAnnotationPresent(Symbol.class))
             .map(Class::getName)
             .collect(Collectors.toCollection(TreeSet::new));
-    assertThat(annotated).hasSize(8);
+    assertThat(annotated).hasSize(15);
     assertThat(indexed).isEqualTo(annotated);
   }
 
@@ -483,7 +514,14 @@ class HpiPackageIT {
             "ContainerBuildStep",
             "ContainerPushStep",
             "ContainerDeployStep",
-            "ContainerRollbackStep");
+            "ContainerRollbackStep",
+            "NodePoolSettings",
+            "Ec2Provider",
+            "QingCloudProvider",
+            "OpenStackProvider",
+            "CommandProvider",
+            "ContainerScaleStep",
+            "ContainerCapacityStep");
     for (Class<?> form : forms) {
       String folder = form.getName().replace('.', '/') + "/";
       Set<String> fields = boundFields(form);

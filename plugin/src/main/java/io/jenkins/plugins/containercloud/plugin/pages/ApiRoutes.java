@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * The routes of the dashboard's JSON API in Jenkins ({@code serve}'s {@code /api/v1} without the
  * event stream: pages poll here) and the permission each needs: View to read, Deploy to start or
- * abort a rollout, Rollback to roll a recorded deployment back.
+ * abort a rollout, Rollback to roll a recorded deployment back, Scale to resize or upgrade a node
+ * pool.
  */
 final class ApiRoutes {
 
@@ -30,7 +31,12 @@ final class ApiRoutes {
           Map.entry("GET /rollouts", DashboardPermission.VIEW),
           Map.entry("GET /rollouts/{id}", DashboardPermission.VIEW),
           Map.entry("POST /rollouts", DashboardPermission.DEPLOY),
-          Map.entry("POST /rollouts/{id}/abort", DashboardPermission.DEPLOY));
+          Map.entry("POST /rollouts/{id}/abort", DashboardPermission.DEPLOY),
+          Map.entry("GET /scaling", DashboardPermission.VIEW),
+          Map.entry("GET /scaling/decisions", DashboardPermission.VIEW),
+          Map.entry("POST /scaling/pools/{pool}/scale-up", DashboardPermission.SCALE),
+          Map.entry("POST /scaling/pools/{pool}/scale-down", DashboardPermission.SCALE),
+          Map.entry("POST /scaling/pools/{pool}/upgrade", DashboardPermission.SCALE));
 
   /** The second segment under each of these is a parameter. */
   private static final Map<String, String> PARAMETERS =
@@ -81,6 +87,9 @@ final class ApiRoutes {
     StringBuilder pattern = new StringBuilder();
     for (int i = 0; i < path.size(); i++) {
       String parameter = i == 1 ? PARAMETERS.get(path.get(0)) : null;
+      if (i == 2 && path.get(0).equals("scaling") && path.get(1).equals("pools")) {
+        parameter = "{pool}";
+      }
       pattern.append('/').append(parameter != null ? parameter : path.get(i));
     }
     return pattern.toString();

@@ -27,7 +27,10 @@ public final class ContainerCloudRootAction implements RootAction {
   /** The plugin's own symbol ({@code images/symbols/container-cloud.svg}). */
   static final String ICON = "symbol-container-cloud plugin-container-cloud";
 
-  private final DashboardApi api = new DashboardApi(DashboardHost.INSTANCE::dashboard);
+  private final DashboardApi api =
+      new DashboardApi(
+          DashboardHost.INSTANCE::dashboard,
+          io.jenkins.plugins.containercloud.plugin.pools.AutoscalerHost.INSTANCE::scaling);
 
   /** In the header's menu for those who may see the pages; the URL answers everybody else 403. */
   @Override

@@ -8,6 +8,7 @@ import io.jenkins.plugins.containercloud.api.Dashboard;
 import io.jenkins.plugins.containercloud.api.DashboardJson;
 import io.jenkins.plugins.containercloud.api.DashboardJson.Me;
 import io.jenkins.plugins.containercloud.api.DashboardJson.RolloutStart;
+import io.jenkins.plugins.containercloud.api.Scaling;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -30,13 +31,26 @@ public final class DashboardApi {
   private static final Logger LOG = Logger.getLogger(DashboardApi.class.getName());
 
   private final Supplier<Dashboard> dashboard;
+  private final Supplier<Scaling> scaling;
 
   /**
    * @param dashboard the current dashboard; it may throw {@link ApiException} (503) while the
    *     configuration cannot make one
    */
   public DashboardApi(Supplier<Dashboard> dashboard) {
+    this(
+        dashboard,
+        () -> {
+          throw new ApiException(503, "no autoscaler runs in this Jenkins", null);
+        });
+  }
+
+  /**
+   * @param scaling the running node-pool autoscalers; 503 ({@link ApiException}) while none runs
+   */
+  public DashboardApi(Supplier<Dashboard> dashboard, Supplier<Scaling> scaling) {
     this.dashboard = dashboard;
+    this.scaling = scaling;
   }
 
   public ApiAnswer answer(ApiCall call) {
@@ -70,6 +84,9 @@ public final class DashboardApi {
   private ApiAnswer route(ApiCall call) {
     List<String> p = call.path();
     String route = ApiRoutes.route(call.method(), p);
+    if (route.contains(" /scaling")) {
+      return scalingRoute(route, call);
+    }
     Dashboard d = dashboard.get();
     return switch (route) {
       case "GET /me" ->
@@ -145,6 +162,32 @@ public final class DashboardApi {
                       call.user()));
       case "POST /rollouts/{id}/abort" ->
           json(202, d.rollouts().abort(call.segment(1), call.user()));
+      default -> throw new IllegalStateException("route without an answer: " + route);
+    };
+  }
+
+  /** The node pools' routes: {@code serve}'s JSON, from the autoscalers of this controller. */
+  private ApiAnswer scalingRoute(String route, ApiCall call) {
+    Scaling s = scaling.get();
+    return switch (route) {
+      case "GET /scaling" -> ok(s.view());
+      case "GET /scaling/decisions" ->
+          ok(Map.of("decisions", s.decisions(ApiRequests.limit(call.query("limit"), 100, 1000))));
+      case "POST /scaling/pools/{pool}/scale-up" -> {
+        Scaling.ScaleUpRequest request =
+            ApiRequests.body(call.contentType(), call.body(), Scaling.ScaleUpRequest.class);
+        int ordered = s.scaleUp(call.segment(2), request.nodes(), call.user());
+        yield json(202, Map.of("pool", call.segment(2), "nodes", ordered));
+      }
+      case "POST /scaling/pools/{pool}/scale-down" -> {
+        Scaling.ScaleDownRequest request =
+            ApiRequests.body(call.contentType(), call.body(), Scaling.ScaleDownRequest.class);
+        s.scaleDown(call.segment(2), request.node(), call.user());
+        yield json(
+            202, Map.of("pool", call.segment(2), "node", request.node(), "state", "draining"));
+      }
+      case "POST /scaling/pools/{pool}/upgrade" ->
+          json(202, s.upgrade(call.segment(2), call.user()));
       default -> throw new IllegalStateException("route without an answer: " + route);
     };
   }
