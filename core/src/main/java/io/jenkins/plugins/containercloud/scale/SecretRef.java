@@ -8,9 +8,10 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
- * Where a secret lives, never the secret: {@code env:NAME} (an environment variable) or {@code
- * file:PATH} (a file's content, trimmed). It is read when it is used, so configuration, logs and
- * records only ever hold the reference.
+ * Where a secret lives, never the secret: {@code env:NAME} (an environment variable), {@code
+ * file:PATH} (a file's content, trimmed) or {@code held:NAME} (a secret the host holds in memory,
+ * {@link HeldSecrets}). It is read when it is used, so configuration, logs and records only ever
+ * hold the reference.
  */
 public final class SecretRef {
 
@@ -29,7 +30,9 @@ public final class SecretRef {
 
   static SecretRef parse(String field, String reference, UnaryOperator<String> environment) {
     if (reference == null
-        || !(reference.startsWith("env:") || reference.startsWith("file:"))
+        || !(reference.startsWith("env:")
+            || reference.startsWith("file:")
+            || reference.startsWith("held:"))
         || reference.indexOf(':') == reference.length() - 1) {
       throw new IllegalArgumentException(
           field
@@ -44,6 +47,8 @@ public final class SecretRef {
     String value;
     if (reference.startsWith("env:")) {
       value = environment.apply(reference.substring(4));
+    } else if (reference.startsWith("held:")) {
+      value = HeldSecrets.read(reference.substring(5));
     } else {
       try {
         value = Files.readString(Path.of(reference.substring(5))).trim();

@@ -207,11 +207,11 @@ public final class NodePoolSettings implements Describable<NodePoolSettings> {
   }
 
   /**
-   * The engine's pool, its secrets (provider credentials, join token) written to {@code secrets}.
+   * The engine's pool, its secrets (provider credentials, join token) held by {@code secrets}.
    *
    * @throws IllegalArgumentException naming the pool and the field when a value is wrong
    */
-  public NodePool toNodePool(CredentialResolver credentials, SecretFiles secrets) {
+  public NodePool toNodePool(CredentialResolver credentials, PoolSecrets secrets) {
     String where = "node pool " + name + ": ";
     try {
       if (provider == null) {
@@ -258,7 +258,7 @@ public final class NodePoolSettings implements Describable<NodePoolSettings> {
   /** The pool's first problem that needs no credentials, or nothing. */
   public Optional<String> problem() {
     try {
-      toNodePool(id -> Optional.empty(), new SecretFiles());
+      toNodePool(id -> Optional.empty(), new PoolSecrets());
       return Optional.empty();
     } catch (IllegalArgumentException e) {
       String message = e.getMessage();

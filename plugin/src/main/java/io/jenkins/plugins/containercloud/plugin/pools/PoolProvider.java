@@ -18,7 +18,7 @@ import org.kohsuke.stapler.QueryParameter;
 /**
  * Which IaaS makes a pool's machines, one kind per subclass (EC2, QingCloud, OpenStack, a command),
  * with the Jenkins credentials it signs in with. It becomes the engine's {@link ProviderSettings};
- * secrets go there as {@code file:} references only.
+ * secrets go there as {@code held:} references only.
  */
 public abstract sealed class PoolProvider implements Describable<PoolProvider>
     permits SignedInProvider, CommandProvider {
@@ -35,15 +35,15 @@ public abstract sealed class PoolProvider implements Describable<PoolProvider>
   /** The engine key of the username, or null when it stays out of the settings. */
   abstract String usernameKey();
 
-  /** The engine key of the password's {@code file:} reference. */
+  /** The engine key of the password's {@code held:} reference. */
   abstract String passwordKey();
 
   /**
-   * The engine's settings, the credentials' secrets written to {@code secrets}.
+   * The engine's settings, the credentials' secrets held by {@code secrets}.
    *
    * @throws IllegalArgumentException naming the credentials when they cannot be used
    */
-  public ProviderSettings settings(CredentialResolver credentials, SecretFiles secrets) {
+  public ProviderSettings settings(CredentialResolver credentials, PoolSecrets secrets) {
     Map<String, String> settings = new LinkedHashMap<>(plainSettings());
     settings.values().removeIf(v -> v == null);
     String id = getCredentialsId();

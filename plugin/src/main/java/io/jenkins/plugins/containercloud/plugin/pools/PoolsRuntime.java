@@ -20,20 +20,20 @@ import java.util.function.BiFunction;
 
 /**
  * The autoscalers of one global configuration: its pools as the engine's {@link NodePool}s (their
- * secrets in private files), one connection per cluster that has pools (its informers drive the
+ * secrets held in memory), one connection per cluster that has pools (its informers drive the
  * autoscaler), and the shared history as the decision log.
  */
 public final class PoolsRuntime implements AutoscalerHost.Generation {
 
   private final Scaling scaling;
   private final Map<String, Cluster> connections;
-  private final SecretFiles secrets;
+  private final PoolSecrets secrets;
   private final HistoryLease history;
 
   private PoolsRuntime(
       Scaling scaling,
       Map<String, Cluster> connections,
-      SecretFiles secrets,
+      PoolSecrets secrets,
       HistoryLease history) {
     this.scaling = scaling;
     this.connections = connections;
@@ -87,7 +87,7 @@ public final class PoolsRuntime implements AutoscalerHost.Generation {
       CredentialResolver credentials,
       BiFunction<NodePool, String, NodeProvider> providers,
       Autoscaler.Timing timing) {
-    SecretFiles secrets = new SecretFiles();
+    PoolSecrets secrets = new PoolSecrets();
     List<NodePool> pools = new ArrayList<>();
     try {
       for (NodePoolSettings settings : configuration.getNodePools()) {

@@ -24,7 +24,7 @@ public final class ProviderConnectionTest {
 
   public static FormValidation run(PoolProvider provider, CredentialResolver credentials) {
     SecretMasker masker = new SecretMasker();
-    try (SecretFiles secrets = new SecretFiles()) {
+    try (PoolSecrets secrets = new PoolSecrets()) {
       ProviderSettings settings = provider.settings(masker.recording(credentials), secrets);
       NodeProviders.validate(settings);
       try (NodeProvider connected = NodeProviders.of(settings, "container-cloud/connection-test")) {

@@ -13,6 +13,7 @@ import io.jenkins.plugins.containercloud.plugin.TestConfigurations;
 import io.jenkins.plugins.containercloud.plugin.TestCredentials;
 import io.jenkins.plugins.containercloud.scale.NodePool;
 import io.jenkins.plugins.containercloud.scale.NodeProviders;
+import io.jenkins.plugins.containercloud.scale.SecretRef;
 import io.jenkins.plugins.containercloud.scale.Taint;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ class NodePoolSettingsTest {
     try (TestConfigurations.Counting configuration =
             TestConfigurations.with(
                 List.of(new ClusterSettings("production", "kubeconfig")), List.of(), dir);
-        SecretFiles secrets = new SecretFiles()) {
+        PoolSecrets secrets = new PoolSecrets()) {
       DataBinding.apply(configuration, containerCloud);
 
       assertThat(configuration.getNodePools())
@@ -81,11 +82,11 @@ class NodePoolSettingsTest {
       assertThat(batch.template().taints())
           .containsExactly(new Taint("dedicated", "batch", "NoSchedule"));
       NodeProviders.validate(batch.provider());
-      // The engine's settings name files, never the secrets.
+      // The engine's settings hold references, never the secrets.
       String settings = workers.provider() + " " + batch.provider() + " " + workers.bootstrap();
       assertThat(settings)
           .doesNotContain("aws-secret-value", "os-password", "abcdef.0123456789abcdef")
-          .contains("file:");
+          .contains("held:");
       assertThat(secrets.count()).isEqualTo(5);
     }
   }
@@ -99,17 +100,15 @@ class NodePoolSettingsTest {
   }
 
   @Test
-  void secretFiles_arePrivate_andGoneWhenClosed() throws Exception {
-    Path file;
-    try (SecretFiles secrets = new SecretFiles()) {
-      file = Path.of(secrets.reference("s3cret").substring("file:".length()));
-      assertThat(Files.readString(file)).isEqualTo("s3cret");
-      assertThat(
-              java.nio.file.attribute.PosixFilePermissions.toString(
-                  Files.getPosixFilePermissions(file)))
-          .isEqualTo("rw-------");
+  void poolSecrets_areHeldInMemory_andGoneWhenClosed() {
+    String reference;
+    try (PoolSecrets secrets = new PoolSecrets()) {
+      reference = secrets.reference("s3cret");
+      assertThat(reference).startsWith("held:").doesNotContain("s3cret");
+      assertThat(SecretRef.parse("password", reference).resolve()).isEqualTo("s3cret");
     }
-    assertThat(file).doesNotExist();
+    assertThatThrownBy(() -> SecretRef.parse("password", reference).resolve())
+        .hasMessageContaining("is not set or empty");
   }
 
   @Test
@@ -151,7 +150,7 @@ class NodePoolSettingsTest {
     pool.setCpu("4");
     pool.setMemory("16Gi");
 
-    try (SecretFiles secrets = new SecretFiles()) {
+    try (PoolSecrets secrets = new PoolSecrets()) {
       assertThatThrownBy(() -> pool.toNodePool(credentials, secrets))
           .hasMessage(
               "node pool workers: credentialsId: the credentials 'kubeadm-join-token' are not a"

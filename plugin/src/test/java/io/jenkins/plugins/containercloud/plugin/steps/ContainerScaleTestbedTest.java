@@ -10,8 +10,8 @@ import io.jenkins.plugins.containercloud.plugin.TestConfigurations;
 import io.jenkins.plugins.containercloud.plugin.TestCredentials;
 import io.jenkins.plugins.containercloud.plugin.pools.Ec2Provider;
 import io.jenkins.plugins.containercloud.plugin.pools.NodePoolSettings;
+import io.jenkins.plugins.containercloud.plugin.pools.PoolSecrets;
 import io.jenkins.plugins.containercloud.plugin.pools.PoolsRuntime;
-import io.jenkins.plugins.containercloud.plugin.pools.SecretFiles;
 import io.jenkins.plugins.containercloud.scale.Autoscaler;
 import io.jenkins.plugins.containercloud.scale.Machine;
 import io.jenkins.plugins.containercloud.scale.NodePool;
@@ -54,7 +54,7 @@ class ContainerScaleTestbedTest {
       runtime.close();
     }
     // Nothing this test made may outlive it.
-    try (SecretFiles secrets = new SecretFiles()) {
+    try (PoolSecrets secrets = new PoolSecrets()) {
       NodePool pool = configuration.getNodePools().get(0).toNodePool(credentials, secrets);
       try (NodeProvider cleaner = NodeProviders.of(pool.provider(), owner)) {
         for (Machine m : cleaner.listOwned(pool.name())) {
@@ -141,7 +141,7 @@ class ContainerScaleTestbedTest {
                     .list()
                     .getItems()
                     .isEmpty());
-    try (SecretFiles secrets = new SecretFiles();
+    try (PoolSecrets secrets = new PoolSecrets();
         NodeProvider provider =
             NodeProviders.of(pool.toNodePool(credentials, secrets).provider(), owner)) {
       await().atMost(Duration.ofMinutes(2)).until(() -> provider.listOwned(name).isEmpty());
