@@ -63,6 +63,15 @@ final class WriterProcess implements AutoCloseable {
         prefix, Files.readString(errors));
   }
 
+  /** Reads what it said until it ended (after {@link #kill}: what it said before it died). */
+  void drain() throws IOException {
+    for (String line; (line = out.readLine()) != null; ) {
+      if (line.startsWith("committed ")) {
+        committed.add(line.substring("committed ".length()));
+      }
+    }
+  }
+
   /** SIGKILL, and wait until it is gone. */
   void kill() throws InterruptedException {
     process.destroyForcibly();
