@@ -154,7 +154,7 @@ public final class WebhookIntakeBenchmark {
             "webhook-intake %s: %d senders, %d deliveries: accepted %d (202) at %.0f/s, answer p50"
                 + " %.1f ms p99 %.1f ms; anchor (unknown hook, no body read) %.0f/s, p50 %.1f ms"
                 + " p99 %.1f ms; ratio %.2f; lost %d; processor idle %.1f s before the"
-                + " anchor rounds (sum), %.1f s after the last intake round%n",
+                + " anchor rounds (sum), %.1f s after the last intake round%s%n",
             name,
             SENDERS,
             intake.sent(),
@@ -168,7 +168,11 @@ public final class WebhookIntakeBenchmark {
             intake.perSecond() / anchor.perSecond(),
             intake.accepted().size() - stored,
             drained / 1e3,
-            backlog / 1e3);
+            backlog / 1e3,
+            schema == null
+                ? "; history file %.0f MB"
+                    .formatted(Files.size(data.resolve("history.mv.db")) / 1e6)
+                : "");
       }
     }
   }

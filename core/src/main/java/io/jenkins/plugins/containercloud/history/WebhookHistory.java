@@ -63,8 +63,8 @@ public final class WebhookHistory {
   public record Insert(WebhookDelivery delivery, List<WebhookTriggerRow> triggers) {}
 
   /**
-   * Stores several deliveries in one transaction (one turn on the embedded file, one round trip to
-   * a server): a burst from many senders costs one commit, not one each. Returns, in order, what
+   * Stores several deliveries in one transaction (one turn on the embedded file, one commit on a
+   * server): a burst from many senders costs one commit, not one each. Returns, in order, what
    * {@link #insert} would for each; a delivery whose key came earlier in the same batch is a
    * duplicate of that one. When another process stored one of the keys meanwhile, the batch is
    * rolled back and each delivery is stored on its own.

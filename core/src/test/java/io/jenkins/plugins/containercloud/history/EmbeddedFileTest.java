@@ -80,8 +80,7 @@ class EmbeddedFileTest {
         for (int i = 0; i < 100; i++) {
           writer.awaitLine("committed ");
         }
-        writer.kill();
-        writer.drain();
+        writer.killAndDrain();
         committed.addAll(writer.committed);
       }
     }

@@ -63,8 +63,13 @@ final class WriterProcess implements AutoCloseable {
         prefix, Files.readString(errors));
   }
 
-  /** Reads what it said until it ended (after {@link #kill}: what it said before it died). */
-  void drain() throws IOException {
+  /**
+   * SIGKILL, then reads what it said before it died ({@link Process#destroyForcibly} would close
+   * its output unread).
+   */
+  void killAndDrain() throws IOException, InterruptedException {
+    process.toHandle().destroyForcibly();
+    process.waitFor();
     for (String line; (line = out.readLine()) != null; ) {
       if (line.startsWith("committed ")) {
         committed.add(line.substring("committed ".length()));
