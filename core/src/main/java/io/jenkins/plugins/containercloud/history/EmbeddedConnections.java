@@ -2,53 +2,37 @@ package io.jenkins.plugins.containercloud.history;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * Connections to the embedded H2 file, one operation at a time across processes: each borrow takes
- * the file's lock and opens the database, each release closes it (the last connection closes the
- * file, DB_CLOSE_DELAY=0) and lets the next process in. Nothing stays open between operations, so a
- * process that is killed, or that runs for hours beside others, keeps no one waiting.
+ * Connections to the embedded H2 file, one operation at a time across processes: each borrow is a
+ * turn on the file ({@link EmbeddedFile}), which stays open while operations follow each other and
+ * is closed when they stop for a moment or another process waits for it. Nothing stays open for
+ * long, so a process that is killed, or that runs for hours beside others, keeps no one waiting.
  */
 final class EmbeddedConnections implements Connections {
 
+  /** How long closing the store waits for an operation of another thread to end. */
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+
   private final HistoryDatabase database;
-  private final EmbeddedFileLock lock;
-  private final Map<Connection, EmbeddedFileLock.Held> held = new ConcurrentHashMap<>();
+  private final EmbeddedFile file;
 
   EmbeddedConnections(HistoryDatabase database) {
     this.database = database;
-    this.lock = new EmbeddedFileLock(database.lockFile(), database.lockTimeout());
+    this.file = EmbeddedFile.of(database.lockFile());
   }
 
   @Override
   public Connection borrow() throws SQLException {
-    EmbeddedFileLock.Held turn = lock.acquire();
-    try {
-      Connection connection = database.connect();
-      held.put(connection, turn);
-      return connection;
-    } catch (SQLException | RuntimeException e) {
-      turn.close();
-      throw e;
-    }
+    return file.borrow(database);
   }
 
   @Override
   public void release(Connection connection, boolean failed) {
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      // A connection that cannot close cleanly still lets go of the file with its process.
-    } finally {
-      EmbeddedFileLock.Held turn = held.remove(connection);
-      if (turn != null) {
-        turn.close();
-      }
-    }
+    file.release(connection, failed);
   }
 
   /** Plain connections, for Flyway while {@link HistoryStore#open} holds this process's turn. */
@@ -61,8 +45,9 @@ final class EmbeddedConnections implements Connections {
     return dataSource;
   }
 
+  /** Closes the file now, so that other processes need not wait for it to go idle. */
   @Override
   public void close() {
-    // Nothing is kept open between operations.
+    file.close(CLOSE_WAIT);
   }
 }

@@ -8,17 +8,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Takes turns on one embedded H2 file between processes (an OS lock on a file beside it, which the
- * OS releases when a process dies, even by SIGKILL) and between threads of one process (a
- * semaphore: the OS lock belongs to the whole process). Each history operation holds it for one
- * short transaction, so many command-line processes and a server can share the file.
+ * Takes turns on one embedded H2 file between processes: an OS lock on byte 0 of a file beside it,
+ * which the OS releases when a process dies, even by SIGKILL. A process that waits for it holds a
+ * shared lock on byte 1 meanwhile, so that the holder can tell that someone is waiting and let go.
+ * Threads of one process take turns in {@link EmbeddedFile}: the OS lock belongs to the whole
+ * process.
  */
 final class EmbeddedFileLock {
 
@@ -28,51 +25,42 @@ final class EmbeddedFileLock {
   /** SQL state of a folder or lock file that cannot be created or written. */
   static final String CANNOT_WRITE = "58030";
 
-  private static final ConcurrentMap<Path, Semaphore> IN_PROCESS = new ConcurrentHashMap<>();
-  private static final long MAX_POLL_MILLIS = 20;
+  /** The longest pause between two attempts of a waiting process. */
+  static final long MAX_POLL_MILLIS = 20;
+
+  private static final long TURN = 0;
+  private static final long WAITING = 1;
 
   private final Path lockFile;
-  private final Duration timeout;
 
-  EmbeddedFileLock(Path lockFile, Duration timeout) {
+  EmbeddedFileLock(Path lockFile) {
     this.lockFile = lockFile.toAbsolutePath().normalize();
-    this.timeout = timeout;
   }
 
-  /** Waits (at most the timeout) until this process alone holds the file; close to let go. */
-  Held acquire() throws SQLException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    Semaphore turn = IN_PROCESS.computeIfAbsent(lockFile, p -> new Semaphore(1, true));
-    try {
-      if (!turn.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-        throw inUse();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SQLException("interrupted while waiting for the history file " + lockFile, e);
-    }
-    try {
-      return new Held(lockUntil(deadline), turn);
-    } catch (SQLException | RuntimeException e) {
-      turn.release();
-      throw e;
-    }
+  Path file() {
+    return lockFile;
   }
 
   /**
+   * Waits until {@code deadline} ({@link System#nanoTime()}) for this process to hold the file.
    * Polls rather than blocks: a blocking {@link FileChannel#lock()} has no timeout, and an
    * interrupt while it waits closes the channel.
    */
-  private FileLock lockUntil(long deadline) throws SQLException {
+  Held acquire(long deadline, Duration timeout) throws SQLException {
     FileChannel channel = open();
+    FileLock waiting = null;
     try {
       for (int attempt = 1; ; attempt++) {
-        FileLock lock = channel.tryLock();
+        FileLock lock = channel.tryLock(TURN, 1, false);
         if (lock != null) {
-          return lock;
+          return new Held(lock);
+        }
+        if (waiting == null) {
+          // Null while the holder looks whether anyone waits: taken at the next attempt.
+          waiting = channel.tryLock(WAITING, 1, true);
         }
         if (System.nanoTime() > deadline) {
-          throw inUse();
+          throw inUse(timeout);
         }
         // Jittered, so that waiting processes do not retry in step.
         Thread.sleep(
@@ -88,19 +76,23 @@ final class EmbeddedFileLock {
     } catch (SQLException | RuntimeException e) {
       closeQuietly(channel);
       throw e;
+    } finally {
+      releaseQuietly(waiting);
     }
   }
 
   private FileChannel open() throws SQLException {
     try {
       Files.createDirectories(lockFile.getParent());
-      return FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      // Readable too: a waiting process's shared lock needs it.
+      return FileChannel.open(
+          lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     } catch (IOException e) {
       throw cannotWrite(e);
     }
   }
 
-  private SQLException inUse() {
+  SQLException inUse(Duration timeout) {
     return new SQLException(
         "another process held " + lockFile + " for over " + timeout.toSeconds() + " s", IN_USE);
   }
@@ -117,25 +109,41 @@ final class EmbeddedFileLock {
     }
   }
 
+  private static void releaseQuietly(FileLock lock) {
+    if (lock != null && lock.isValid()) {
+      try {
+        lock.release();
+      } catch (IOException e) {
+        // it goes with the channel
+      }
+    }
+  }
+
   /** This process's turn on the file; closing it ends the turn. */
   static final class Held implements AutoCloseable {
     private final FileLock lock;
-    private final Semaphore turn;
 
-    private Held(FileLock lock, Semaphore turn) {
+    private Held(FileLock lock) {
       this.lock = lock;
-      this.turn = turn;
+    }
+
+    /** Whether another process waits for the file now. */
+    boolean othersWaiting() {
+      try {
+        FileLock probe = lock.channel().tryLock(WAITING, 1, false);
+        if (probe == null) {
+          return true;
+        }
+        probe.release();
+        return false;
+      } catch (IOException e) {
+        return true; // when in doubt, let go
+      }
     }
 
     @Override
     public void close() {
-      try {
-        lock.channel().close(); // releases the lock with it
-      } catch (IOException e) {
-        // closing a local file's channel does not fail in a way that keeps the lock
-      } finally {
-        turn.release();
-      }
+      closeQuietly(lock.channel()); // releases the lock with it
     }
   }
 }

@@ -17,15 +17,15 @@ import java.util.regex.Pattern;
 public final class HistoryDatabase {
 
   /**
-   * Each operation opens the file and closes it again (DB_CLOSE_DELAY=0, the default: the last
-   * connection closes it) so that other processes can take their turn; the store closes it, not a
-   * JVM shutdown hook that could run before the last writes (DB_CLOSE_ON_EXIT=FALSE); each commit
-   * reaches the file at once (WRITE_DELAY=0); closing does not spend time compacting
-   * (MAX_COMPACT_TIME=0) and the next turn may reuse the space of old versions at once
-   * (RETENTION_TIME=0), else a file opened and closed many times a second only grows.
+   * The file is closed when the process stops using it for a moment (DB_CLOSE_DELAY=0, the default:
+   * the last connection closes it, see {@link EmbeddedFile}) so that other processes can take their
+   * turn; the store closes it, not a JVM shutdown hook that could run before the last writes
+   * (DB_CLOSE_ON_EXIT=FALSE); each commit reaches the file at once (WRITE_DELAY=0); closing does
+   * not spend time compacting (MAX_COMPACT_TIME=0). H2 keeps the space of old versions for its
+   * default retention time (45 s): without it (RETENTION_TIME=0), a process killed while it had the
+   * file open lost its last commits when the file was opened again (docs/history.md).
    */
-  static final String H2_SETTINGS =
-      ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;MAX_COMPACT_TIME=0;RETENTION_TIME=0";
+  static final String H2_SETTINGS = ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;MAX_COMPACT_TIME=0";
 
   /** How long an operation waits for its turn on an embedded file held by other processes. */
   static final Duration LOCK_TIMEOUT = Duration.ofSeconds(30);

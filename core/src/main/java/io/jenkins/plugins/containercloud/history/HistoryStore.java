@@ -271,8 +271,8 @@ public final class HistoryStore implements AutoCloseable {
   }
 
   /**
-   * Closes the connections this store keeps; the embedded file is closed after every operation
-   * already. Idempotent.
+   * Closes the connections this store keeps (the embedded file, when this process has it open and
+   * no other thread is using it). Idempotent.
    */
   @Override
   public void close() {

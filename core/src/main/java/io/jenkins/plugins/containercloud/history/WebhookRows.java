@@ -40,28 +40,43 @@ final class WebhookRows {
   }
 
   static void insert(Connection c, WebhookDelivery d) throws SQLException {
+    insertDeliveries(c, List.of(d));
+  }
+
+  /** Inserts the deliveries as one JDBC batch (one round trip to a server). */
+  static void insertDeliveries(Connection c, List<WebhookDelivery> deliveries) throws SQLException {
+    if (deliveries.isEmpty()) {
+      return;
+    }
     try (PreparedStatement s =
         c.prepareStatement(
             "INSERT INTO webhook_deliveries ("
                 + DELIVERY_COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      int i = 0;
-      s.setString(++i, d.id());
-      s.setString(++i, d.source());
-      s.setString(++i, d.hook());
-      s.setString(++i, d.dedupeKey());
-      s.setString(++i, d.event());
-      Timestamps.set(s, ++i, d.receivedAt());
-      s.setString(++i, d.bodySha256());
-      s.setInt(++i, d.bodySize());
-      s.setString(++i, d.verification());
-      s.setString(++i, d.status());
-      s.setString(++i, d.reason());
-      s.setString(++i, d.headersJson());
-      s.setString(++i, d.eventsJson());
-      s.setString(++i, d.redeliveryOf());
-      s.executeUpdate();
+      for (WebhookDelivery d : deliveries) {
+        set(s, d);
+        s.addBatch();
+      }
+      s.executeBatch();
     }
+  }
+
+  private static void set(PreparedStatement s, WebhookDelivery d) throws SQLException {
+    int i = 0;
+    s.setString(++i, d.id());
+    s.setString(++i, d.source());
+    s.setString(++i, d.hook());
+    s.setString(++i, d.dedupeKey());
+    s.setString(++i, d.event());
+    Timestamps.set(s, ++i, d.receivedAt());
+    s.setString(++i, d.bodySha256());
+    s.setInt(++i, d.bodySize());
+    s.setString(++i, d.verification());
+    s.setString(++i, d.status());
+    s.setString(++i, d.reason());
+    s.setString(++i, d.headersJson());
+    s.setString(++i, d.eventsJson());
+    s.setString(++i, d.redeliveryOf());
   }
 
   static void insert(Connection c, List<WebhookTriggerRow> triggers) throws SQLException {
@@ -161,6 +176,52 @@ final class WebhookRows {
       }
       return moved;
     }
+  }
+
+  /**
+   * Moves triggers from {@code from} to {@code to}, each with its reason, as two JDBC batches;
+   * returns how many were in {@code from}.
+   */
+  static int moveAll(
+      Connection c,
+      List<WebhookTriggerRow> triggers,
+      List<String> reasons,
+      String from,
+      String to,
+      Instant at)
+      throws SQLException {
+    List<String> moved = new ArrayList<>();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE webhook_triggers SET status = ?, reason = ?, updated_at = ?"
+                + " WHERE delivery_id = ? AND seq = ? AND status = ?")) {
+      for (int i = 0; i < triggers.size(); i++) {
+        s.setString(1, to);
+        s.setString(2, reasons.get(i));
+        Timestamps.set(s, 3, at);
+        s.setString(4, triggers.get(i).deliveryId());
+        s.setInt(5, triggers.get(i).seq());
+        s.setString(6, from);
+        s.addBatch();
+      }
+      int[] counts = s.executeBatch();
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] == 1) {
+          moved.add(triggers.get(i).deliveryId());
+        }
+      }
+    }
+    if (!moved.isEmpty()) {
+      try (PreparedStatement s = c.prepareStatement(FINAL_UNLESS_OPEN)) {
+        for (String deliveryId : moved) {
+          s.setString(1, deliveryId);
+          s.setString(2, deliveryId);
+          s.addBatch();
+        }
+        s.executeBatch();
+      }
+    }
+    return moved.size();
   }
 
   /** Marks the delivery PROCESSED once none of its triggers is pending or running. */

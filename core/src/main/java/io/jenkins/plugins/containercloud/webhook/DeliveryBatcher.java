@@ -15,9 +15,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Group commit for the intake: deliveries arriving together are stored by one writer thread in one
- * transaction, and each request waits until its delivery is committed before it is answered. On the
- * embedded history file every operation is a turn that opens the file, so storing a burst one
- * delivery at a time would cap the intake at a hundred or so a second.
+ * transaction, and each request waits until its delivery is committed before it is answered. Each
+ * commit is a write to the embedded file (or a round trip and a commit on a server), so storing a
+ * burst one delivery at a time would pay that once for every delivery.
  */
 final class DeliveryBatcher implements AutoCloseable {
 

@@ -6,6 +6,7 @@ import io.jenkins.plugins.containercloud.history.WebhookStep;
 import io.jenkins.plugins.containercloud.history.WebhookTriggerRow;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -182,6 +183,7 @@ public final class WebhookProcessor implements AutoCloseable {
   }
 
   private void dispatch(List<WebhookTriggerRow> pending) {
+    Supersedes supersedes = new Supersedes();
     synchronized (lanes) {
       for (WebhookTriggerRow t : pending) {
         Lane lane = lanes.computeIfAbsent(t.workload(), k -> new Lane());
@@ -189,14 +191,16 @@ public final class WebhookProcessor implements AutoCloseable {
           continue;
         }
         if (lane.running == null && lane.waiting == null) {
+          supersedes.write();
           begin(lane, t);
         } else {
           if (lane.waiting != null) {
-            supersede(lane.waiting, t);
+            supersedes.add(lane.waiting, t);
           }
           lane.waiting = t;
         }
       }
+      supersedes.write();
       // Lanes whose rollout ended since the last pass start their newest waiting trigger.
       for (Lane lane : lanes.values()) {
         if (lane.running == null && lane.waiting != null) {
@@ -208,13 +212,30 @@ public final class WebhookProcessor implements AutoCloseable {
     }
   }
 
-  private void supersede(WebhookTriggerRow older, WebhookTriggerRow newer) {
-    history.supersede(
-        older,
-        "delivery "
-            + newer.deliveryId()
-            + " for the same workload came after it, before it could start",
-        clock.instant());
+  /**
+   * The supersedes of one pass, written together in one transaction (not one each), and always
+   * before the next claim, so that an older trigger whose supersede failed cannot start after a
+   * newer one.
+   */
+  private final class Supersedes {
+    private final List<WebhookTriggerRow> older = new ArrayList<>();
+    private final List<String> reasons = new ArrayList<>();
+
+    void add(WebhookTriggerRow t, WebhookTriggerRow newer) {
+      older.add(t);
+      reasons.add(
+          "delivery "
+              + newer.deliveryId()
+              + " for the same workload came after it, before it could start");
+    }
+
+    void write() {
+      if (!older.isEmpty()) {
+        history.supersedeAll(older, reasons, clock.instant());
+        older.clear();
+        reasons.clear();
+      }
+    }
   }
 
   /** Claims the trigger and starts its rollout; called holding {@code lanes}. */

@@ -63,6 +63,20 @@ final class WriterProcess implements AutoCloseable {
         prefix, Files.readString(errors));
   }
 
+  /**
+   * SIGKILL, then reads what it said before it died ({@link Process#destroyForcibly} would close
+   * its output unread).
+   */
+  void killAndDrain() throws IOException, InterruptedException {
+    process.toHandle().destroyForcibly();
+    process.waitFor();
+    for (String line; (line = out.readLine()) != null; ) {
+      if (line.startsWith("committed ")) {
+        committed.add(line.substring("committed ".length()));
+      }
+    }
+  }
+
   /** SIGKILL, and wait until it is gone. */
   void kill() throws InterruptedException {
     process.destroyForcibly();
