@@ -51,6 +51,12 @@ public record TriggerRule(
     this(name, repository, tags, registry, target, rollout, null, null);
   }
 
+  /** A rule that starts jobs instead of deploying. */
+  public static TriggerRule startingJobs(
+      String name, String repository, String tags, String branches, JobTarget job) {
+    return new TriggerRule(name, repository, tags, null, null, null, branches, null, job);
+  }
+
   public TriggerRule {
     Objects.requireNonNull(name, "name");
     if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {

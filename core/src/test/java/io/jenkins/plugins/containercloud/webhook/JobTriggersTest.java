@@ -134,16 +134,8 @@ class JobTriggersTest {
   @Test
   void aPushWithoutDigest_startsTheJobWithTheResolvedDigest() {
     TriggerRule rule =
-        new TriggerRule(
-            "hub",
-            "acme/*",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            new JobTarget(List.of("shop/deploy"), false, false));
+        TriggerRule.startingJobs(
+            "hub", "acme/*", null, null, new JobTarget(List.of("shop/deploy"), false, false));
     start(List.of(HookSettings.of("hub", WebhookSource.DOCKERHUB, "s3cret", null, List.of(rule))));
     WebhookAnswer answer =
         intake.receive(
@@ -163,15 +155,11 @@ class JobTriggersTest {
   @Test
   void aCodePush_startsEveryJobTheRuleNames_withTheCommit() {
     TriggerRule rule =
-        new TriggerRule(
+        TriggerRule.startingJobs(
             "code",
             "octo-org/*",
             null,
-            null,
-            null,
-            null,
             "main",
-            null,
             new JobTarget(List.of("shop/build", "shop/scan"), true, false));
     start(List.of(HookSettings.of("gh", WebhookSource.GITHUB, GITHUB_SECRET, null, List.of(rule))));
     byte[] body = Payloads.read("github-push.json");
@@ -257,16 +245,8 @@ class JobTriggersTest {
         .hasMessageContaining("name at least one job");
     assertThatThrownBy(
             () ->
-                new TriggerRule(
-                    "img",
-                    "team/*",
-                    null,
-                    null,
-                    null,
-                    null,
-                    "main",
-                    null,
-                    new JobTarget(List.of("a"), false, false)))
+                TriggerRule.startingJobs(
+                    "img", "team/*", null, "main", new JobTarget(List.of("a"), false, false)))
         .hasMessageContaining("branches are for code pushes");
     TriggerRule images = jobRule("ci", false);
     assertThat(images.matches(new ImagePushed("r", "team/web", "1", null))).isTrue();
@@ -281,16 +261,8 @@ class JobTriggersTest {
   }
 
   private static TriggerRule jobRule(String name, boolean newestWins) {
-    return new TriggerRule(
-        name,
-        "team/*",
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        new JobTarget(List.of("team/web/main"), false, newestWins));
+    return TriggerRule.startingJobs(
+        name, "team/*", null, null, new JobTarget(List.of("team/web/main"), false, newestWins));
   }
 
   private static HookSettings registryHook(TriggerRule rule) {

@@ -4,6 +4,7 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.model.Descriptor;
 import io.jenkins.plugins.containercloud.history.HistoryDatabase;
+import io.jenkins.plugins.containercloud.plugin.webhooks.WebhookHookSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,7 @@ public class ContainerCloudConfiguration extends GlobalConfiguration {
   private List<ClusterSettings> clusters = new ArrayList<>();
   private List<RegistrySettings> registries = new ArrayList<>();
   private HistoryDatabaseSettings historyDatabase;
+  private List<WebhookHookSettings> webhooks = new ArrayList<>();
 
   private final transient HistoryConnections history = new HistoryConnections();
 
@@ -74,6 +76,17 @@ public class ContainerCloudConfiguration extends GlobalConfiguration {
     save();
   }
 
+  /** The hooks at {@code JENKINS_URL/container-cloud-webhook/{source}/{name}} and their rules. */
+  public List<WebhookHookSettings> getWebhooks() {
+    return webhooks == null ? List.of() : List.copyOf(webhooks);
+  }
+
+  @DataBoundSetter
+  public void setWebhooks(List<WebhookHookSettings> webhooks) {
+    this.webhooks = webhooks == null ? new ArrayList<>() : new ArrayList<>(webhooks);
+    save();
+  }
+
   /** The external history database, or null for the embedded H2 file. */
   public HistoryDatabaseSettings getHistoryDatabase() {
     return historyDatabase;
@@ -94,6 +107,7 @@ public class ContainerCloudConfiguration extends GlobalConfiguration {
     clusters = new ArrayList<>();
     registries = new ArrayList<>();
     historyDatabase = null;
+    webhooks = new ArrayList<>();
     boolean result = super.configure(req, json);
     save();
     return result;

@@ -55,6 +55,7 @@ class HpiPackageIT {
   private static final String INNER_JAR = "WEB-INF/lib/container-cloud.jar";
   private static final String PACKAGE = "io/jenkins/plugins/containercloud/plugin/";
   private static final String PAGES = "io.jenkins.plugins.containercloud.plugin.pages.";
+  private static final String WEBHOOKS = "io.jenkins.plugins.containercloud.plugin.webhooks.";
 
   /** The plugin versions of the shared Jenkins API reference (its README's tables). */
   private static final Map<String, String> DEPENDENCIES =
@@ -386,7 +387,12 @@ class HpiPackageIT {
             .filter(c -> c.isAnnotationPresent(Extension.class))
             .map(Class::getName)
             .collect(Collectors.toCollection(TreeSet::new));
-    assertThat(annotated).hasSize(9).contains(PAGES + "ContainerCloudRootAction");
+    assertThat(annotated).hasSize(16).contains(PAGES + "ContainerCloudRootAction");
+    assertThat(annotated)
+        .contains(
+            WEBHOOKS + "WebhookRootAction",
+            WEBHOOKS + "WebhookCrumbExclusion",
+            WEBHOOKS + "WebhooksFeature");
     assertThat(indexed).isEqualTo(annotated);
   }
 
@@ -409,9 +415,10 @@ class HpiPackageIT {
           .isEqualTo(declaring);
     }
     assertThat(index("META-INF/services/annotations/hudson.init.Initializer"))
-        .containsExactly(PAGES + "ContainerCloudPermissions", PAGES + "DashboardHost");
+        .containsExactly(
+            PAGES + "ContainerCloudPermissions", PAGES + "DashboardHost", WEBHOOKS + "WebhookHost");
     assertThat(index("META-INF/services/annotations/hudson.init.Terminator"))
-        .containsExactly(PAGES + "DashboardHost");
+        .containsExactly(PAGES + "DashboardHost", WEBHOOKS + "WebhookHost");
   }
 
   @Test
@@ -466,7 +473,7 @@ class HpiPackageIT {
             .filter(c -> c.isAnnotationPresent(Symbol.class))
             .map(Class::getName)
             .collect(Collectors.toCollection(TreeSet::new));
-    assertThat(annotated).hasSize(8);
+    assertThat(annotated).hasSize(12);
     assertThat(indexed).isEqualTo(annotated);
   }
 
@@ -483,7 +490,11 @@ class HpiPackageIT {
             "ContainerBuildStep",
             "ContainerPushStep",
             "ContainerDeployStep",
-            "ContainerRollbackStep");
+            "ContainerRollbackStep",
+            "WebhookHookSettings",
+            "WebhookRuleSettings",
+            "WebhookDeploySettings",
+            "WebhookJobSettings");
     for (Class<?> form : forms) {
       String folder = form.getName().replace('.', '/') + "/";
       Set<String> fields = boundFields(form);

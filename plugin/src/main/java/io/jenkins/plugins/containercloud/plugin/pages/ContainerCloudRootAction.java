@@ -27,7 +27,10 @@ public final class ContainerCloudRootAction implements RootAction {
   /** The plugin's own symbol ({@code images/symbols/container-cloud.svg}). */
   static final String ICON = "symbol-container-cloud plugin-container-cloud";
 
-  private final DashboardApi api = new DashboardApi(DashboardHost.INSTANCE::dashboard);
+  private final DashboardApi api =
+      new DashboardApi(
+          DashboardHost.INSTANCE::dashboard,
+          io.jenkins.plugins.containercloud.plugin.webhooks.WebhookHost::deliveries);
 
   /** In the header's menu for those who may see the pages; the URL answers everybody else 403. */
   @Override
@@ -56,7 +59,8 @@ public final class ContainerCloudRootAction implements RootAction {
     return new PageViewer(
         Jenkins.getAuthentication2().getName(),
         ContainerCloudPermissions.granted(jenkins),
-        features());
+        features(),
+        jenkins.hasPermission(Jenkins.ADMINISTER));
   }
 
   /** The Cluster page's route in the app: the first configured cluster, or the overview. */
