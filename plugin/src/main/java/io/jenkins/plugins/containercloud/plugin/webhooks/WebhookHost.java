@@ -3,6 +3,7 @@ package io.jenkins.plugins.containercloud.plugin.webhooks;
 import hudson.init.InitMilestone;
 import hudson.init.Initializer;
 import hudson.init.Terminator;
+import io.jenkins.plugins.containercloud.api.ApiException;
 import io.jenkins.plugins.containercloud.api.WebhookDeliveries;
 import io.jenkins.plugins.containercloud.api.WebhookRollouts;
 import io.jenkins.plugins.containercloud.history.WebhookHistory;
@@ -53,9 +54,25 @@ public final class WebhookHost {
     return generation().intake();
   }
 
-  /** The Webhooks page's façade for the configuration now in force. */
+  /**
+   * The Webhooks page's façade for the configuration now in force.
+   *
+   * @throws ApiException 503 naming what is wrong while none can be made
+   */
   public static WebhookDeliveries deliveries() {
-    return INSTANCE.deliveriesNow();
+    try {
+      return INSTANCE.deliveriesNow();
+    } catch (ApiException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Container Cloud: webhooks cannot be set up", e);
+      throw new ApiException(
+          503,
+          "the webhooks cannot be set up ("
+              + e.getMessage()
+              + "); check Manage Jenkins » System » Container Cloud",
+          null);
+    }
   }
 
   WebhookDeliveries deliveriesNow() {
