@@ -60,3 +60,14 @@ export function shortImage(image: string): string {
   const slash = image.lastIndexOf("/");
   return slash >= 0 ? image.slice(slash + 1) : image;
 }
+
+/**
+ * An image for a narrow column: its last path segment with a digest cut to its first 12 hex digits
+ * (show the full value in a tooltip).
+ */
+export function compactImage(image: string): string {
+  const short = shortImage(image);
+  const at = short.indexOf("@sha256:");
+  const keep = at + "@sha256:".length + 12;
+  return at >= 0 && short.length > keep ? short.slice(0, keep) + "…" : short;
+}

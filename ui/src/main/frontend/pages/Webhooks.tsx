@@ -5,7 +5,7 @@ import { ApiError, get, post, seg } from "../api";
 import { announce } from "../announce";
 import { config } from "../config";
 import { useData } from "../data";
-import { duration, shortImage } from "../format";
+import { compactImage, duration } from "../format";
 import { Badge, StateBadge, type Tone } from "../components/Badge";
 import { Table } from "../components/Table";
 import { Age, PageHeader, Status } from "../components/Common";
@@ -23,6 +23,15 @@ interface Step {
   status: string;
   durationMs?: number | null;
   detail?: string | null;
+  /** The length of the step's stored output; 0 when it has none. */
+  logChars?: number;
+}
+
+/** One step's stored output, as GET /webhooks/deliveries/{id}/logs returns it. */
+interface StepLog {
+  seq: number;
+  step: string;
+  log: string;
 }
 
 interface Trigger {
@@ -54,13 +63,50 @@ interface Delivery {
 
 const deliveryTones: Record<string, Tone> = { ACCEPTED: "info", PROCESSED: "success", IGNORED: "neutral", REFUSED: "error" };
 
-function TriggerLine({ t }: { t: Trigger }) {
+/** A trigger's step logs, read when first opened (they can be large, so the list does not carry them). */
+function StepLogs({ delivery, seq }: { delivery: string; seq: number }) {
+  const [logs, setLogs] = useState<StepLog[] | null>(null);
+  const [error, setError] = useState("");
+  async function opened(open: boolean) {
+    if (!open || logs) return;
+    try {
+      const answer = await get<{ logs: StepLog[] }>("/webhooks/deliveries/" + seg(delivery) + "/logs");
+      setLogs(answer.logs.filter((l) => l.seq === seq));
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    }
+  }
+  return (
+    <details class="cc-step-logs" onToggle={(e) => opened((e.currentTarget as HTMLDetailsElement).open)}>
+      <summary>Logs</summary>
+      {error && (
+        <p class="cc-alert cc-alert--error" role="alert">
+          {error}
+        </p>
+      )}
+      {!logs && !error && <p class="cc-muted">Loading…</p>}
+      {logs?.map((l) => (
+        <div key={l.step} data-log={l.step}>
+          <div class="cc-muted">{l.step}</div>
+          <pre class="cc-log" tabIndex={0} aria-label={l.step + " log"}>
+            {l.log}
+          </pre>
+        </div>
+      ))}
+    </details>
+  );
+}
+
+function TriggerLine({ t, delivery }: { t: Trigger; delivery: string }) {
   const label = t.status === "SUPERSEDED" ? <Badge tone="neutral">superseded</Badge> : <StateBadge state={t.status} />;
   // A code push whose pipeline stopped before its deploy step has an id but no rollout to link to.
   const rolledOut = !t.steps || t.steps.length === 0 || t.steps.some((s) => s.step === "deploy");
+  // cc-break: long names, addresses and images wrap inside the column instead of widening the table.
   return (
-    <li>
-      {label} {t.kind}/{t.namespace}/{t.name} on {t.cluster} ← <code title={t.image}>{shortImage(t.image)}</code>
+    <li class="cc-break">
+      {label} {t.kind}/{t.namespace}/{t.name} on {t.cluster} ← <code class="cc-break" title={t.image}>
+        {compactImage(t.image)}
+      </code>
       {t.deploymentId && rolledOut && (
         <>
           {" "}
@@ -79,6 +125,7 @@ function TriggerLine({ t }: { t: Trigger }) {
           ))}
         </ol>
       )}
+      {t.steps?.some((s) => (s.logChars ?? 0) > 0) && <StepLogs delivery={delivery} seq={t.seq} />}
     </li>
   );
 }
@@ -168,7 +215,7 @@ export function Webhooks() {
                   ) : (
                     <ul class="cc-plain-list">
                       {d.triggers.map((t) => (
-                        <TriggerLine key={t.seq} t={t} />
+                        <TriggerLine key={t.seq} t={t} delivery={d.id} />
                       ))}
                     </ul>
                   )}

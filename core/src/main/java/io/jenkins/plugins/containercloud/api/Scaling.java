@@ -5,6 +5,7 @@ import io.jenkins.plugins.containercloud.history.ScalingEvent;
 import io.jenkins.plugins.containercloud.scale.Autoscaler;
 import io.jenkins.plugins.containercloud.scale.NodePool;
 import io.jenkins.plugins.containercloud.scale.NodeProvider;
+import io.jenkins.plugins.containercloud.scale.PoolResize;
 import io.jenkins.plugins.containercloud.scale.ScalingLog;
 import io.jenkins.plugins.containercloud.scale.ScalingStatus;
 import io.jenkins.plugins.containercloud.scale.ScalingTimeline;
@@ -251,6 +252,40 @@ public final class Scaling implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest("nodes", e.getMessage());
     }
+  }
+
+  /**
+   * Brings a pool to {@code nodes} machines by hand (the {@code containerScale} step): orders the
+   * missing ones or cordons the surplus for the autoscaler to drain and terminate.
+   */
+  public PoolResize resize(String pool, int nodes, String who) {
+    try {
+      return autoscalerOf(pool).resize(pool, nodes, who);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("nodes", e.getMessage());
+    }
+  }
+
+  /**
+   * What {@code pool} still lacks to have exactly {@code nodes} Ready nodes, none coming or
+   * leaving, at the autoscaler's last run; null once it has them.
+   */
+  public String waitingFor(String pool, int nodes) {
+    ScalingStatus.PoolView view =
+        autoscalerOf(pool).status().pools().stream()
+            .filter(p -> p.name().equals(pool))
+            .findFirst()
+            .orElse(null);
+    return PoolResize.waitingFor(view, nodes);
+  }
+
+  /** The cluster a pool's nodes join, if the pool is configured. */
+  public java.util.Optional<String> clusterOf(String pool) {
+    return poolsByCluster.values().stream()
+        .flatMap(List::stream)
+        .filter(p -> p.name().equals(pool))
+        .map(NodePool::cluster)
+        .findFirst();
   }
 
   /** Drains and removes one node of a pool by hand. */

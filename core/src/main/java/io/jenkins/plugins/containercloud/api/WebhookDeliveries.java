@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.containercloud.history.WebhookDelivery;
 import io.jenkins.plugins.containercloud.history.WebhookHistory;
 import io.jenkins.plugins.containercloud.history.WebhookStep;
+import io.jenkins.plugins.containercloud.history.WebhookStepLog;
 import io.jenkins.plugins.containercloud.history.WebhookTriggerRow;
 import io.jenkins.plugins.containercloud.webhook.HookSettings;
 import io.jenkins.plugins.containercloud.webhook.WebhookAnswer;
@@ -110,6 +111,20 @@ public final class WebhookDeliveries {
     return view(d, history.triggers(id), history.steps(List.of(d.id())));
   }
 
+  /**
+   * The stored output of a delivery's pipeline steps (code pushes: the checkout's, the build's
+   * progress, the push's; each bounded, secrets masked), read apart from the list because of size.
+   */
+  public ObjectNode logs(String id) {
+    ObjectNode node = DashboardJson.MAPPER.createObjectNode();
+    node.put("delivery", delivery(id).path("id").asText());
+    ArrayNode list = node.putArray("logs");
+    for (WebhookStepLog log : history.stepLogs(id)) {
+      list.addObject().put("seq", log.seq()).put("step", log.step()).put("log", log.log());
+    }
+    return node;
+  }
+
   /** Stores a new delivery replaying a stored one's pushes under today's rules. */
   public WebhookAnswer redeliver(String id) {
     try {
@@ -174,6 +189,7 @@ public final class WebhookDeliveries {
       node.put("durationMs", step.duration().toMillis());
     }
     node.put("detail", step.detail());
+    node.put("logChars", step.logChars());
     return node;
   }
 

@@ -34,7 +34,8 @@ public final class WebhookImages implements CodeImages {
   }
 
   @Override
-  public Optional<String> build(BuildSpec spec, Path context, String image) throws StepFailure {
+  public Optional<String> build(BuildSpec spec, Path context, String image, ProgressListener log)
+      throws StepFailure {
     ImageReference target = ImageReference.parse(image);
     if (spec.daemonless()) {
       DaemonlessBuildRequest request =
@@ -51,8 +52,7 @@ public final class WebhookImages implements CodeImages {
               "/app",
               jibCache,
               false);
-      PushedImage pushed =
-          cloud.buildDaemonless(request, ProgressListener.NONE).pushed().orElseThrow();
+      PushedImage pushed = cloud.buildDaemonless(request, log).pushed().orElseThrow();
       return Optional.of(pushed.pinned().toString());
     }
     Path dockerfile = Path.of(spec.dockerfile());
@@ -75,18 +75,16 @@ public final class WebhookImages implements CodeImages {
             false,
             DockerBuildRequest.PullPolicy.MISSING),
         false,
-        ProgressListener.NONE);
+        log);
     return Optional.empty();
   }
 
   @Override
-  public String push(BuildSpec spec, String image, Optional<String> built) {
+  public String push(BuildSpec spec, String image, Optional<String> built, ProgressListener log) {
     if (built.isPresent()) {
+      log.progress("pushed by the daemonless build: " + built.get());
       return built.get(); // Jib pushed and confirmed the manifest as it built
     }
-    return cloud
-        .push(List.of(ImageReference.parse(image)), ProgressListener.NONE)
-        .pinned()
-        .toString();
+    return cloud.push(List.of(ImageReference.parse(image)), log).pinned().toString();
   }
 }

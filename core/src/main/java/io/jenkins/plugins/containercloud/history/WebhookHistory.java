@@ -14,6 +14,9 @@ import java.util.Optional;
  */
 public final class WebhookHistory {
 
+  /** The most characters of output stored per pipeline step (the column's size). */
+  public static final int MAX_LOG = 65_536;
+
   private static final String UNIQUE_VIOLATION = "23505";
 
   private final HistoryStore store;
@@ -251,13 +254,33 @@ public final class WebhookHistory {
 
   /** Records how a started step ended: SUCCEEDED or FAILED, with a one-sentence detail. */
   public void endStep(WebhookTriggerRow t, String step, String status, String detail, Instant at) {
+    endStep(t, step, status, detail, null, at);
+  }
+
+  /**
+   * As above, with the step's output ({@link #MAX_LOG} characters at most, secrets already masked;
+   * null keeps what is stored).
+   */
+  public void endStep(
+      WebhookTriggerRow t, String step, String status, String detail, String log, Instant at) {
     String text = Fields.truncated(detail, Fields.REASON);
+    if (log != null && log.length() > MAX_LOG) {
+      throw new IllegalArgumentException("a step's log holds at most " + MAX_LOG + " characters");
+    }
     store.inTransaction(
         "recording the end of step " + step + " of webhook trigger " + t.deliveryId(),
         c -> {
-          WebhookStepRows.end(c, t.deliveryId(), t.seq(), step, status, text, Fields.micros(at));
+          WebhookStepRows.end(
+              c, t.deliveryId(), t.seq(), step, status, text, log, Fields.micros(at));
           return null;
         });
+  }
+
+  /** The stored output of a delivery's pipeline steps that have any. */
+  public List<WebhookStepLog> stepLogs(String deliveryId) {
+    String id = Fields.uuid("deliveryId", deliveryId);
+    return store.read(
+        "reading the step logs of webhook delivery " + id, c -> WebhookStepRows.logs(c, id));
   }
 
   /** Records the image a running trigger's build pushed, pinned by digest. */

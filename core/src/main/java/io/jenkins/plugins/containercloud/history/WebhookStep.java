@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * One step of a code-push pipeline (checkout, build, push, deploy): when it ran, how it ended
  * (RUNNING until then, SUCCEEDED or FAILED) and a one-sentence detail (what it made, or why it
- * failed).
+ * failed); {@code logChars} says how long its stored output is (0: none), read with {@link
+ * WebhookHistory#stepLogs}.
  */
 public record WebhookStep(
     String deliveryId,
@@ -16,7 +17,8 @@ public record WebhookStep(
     String status,
     Instant startedAt,
     Instant endedAt,
-    String detail) {
+    String detail,
+    int logChars) {
 
   /** How long it took; null while it runs. */
   public Duration duration() {

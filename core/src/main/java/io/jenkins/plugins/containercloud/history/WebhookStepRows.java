@@ -45,19 +45,38 @@ final class WebhookStepRows {
       String step,
       String status,
       String detail,
+      String log,
       Instant at)
       throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
-            "UPDATE webhook_steps SET status = ?, ended_at = ?, detail = ?"
+            "UPDATE webhook_steps SET status = ?, ended_at = ?, detail = ?, log = COALESCE(?, log)"
                 + " WHERE delivery_id = ? AND seq = ? AND step = ? AND status = 'RUNNING'")) {
       s.setString(1, status);
       Timestamps.set(s, 2, at);
       s.setString(3, detail);
-      s.setString(4, deliveryId);
-      s.setInt(5, seq);
-      s.setString(6, step);
+      s.setString(4, log);
+      s.setString(5, deliveryId);
+      s.setInt(6, seq);
+      s.setString(7, step);
       s.executeUpdate();
+    }
+  }
+
+  /** The stored output of a delivery's steps that have any, in trigger then step order. */
+  static List<WebhookStepLog> logs(Connection c, String deliveryId) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT seq, step, log FROM webhook_steps WHERE delivery_id = ? AND log IS NOT NULL"
+                + " ORDER BY seq, position")) {
+      s.setString(1, deliveryId);
+      List<WebhookStepLog> logs = new ArrayList<>();
+      try (ResultSet row = s.executeQuery()) {
+        while (row.next()) {
+          logs.add(new WebhookStepLog(row.getInt(1), row.getString(2), row.getString(3)));
+        }
+      }
+      return logs;
     }
   }
 
@@ -81,8 +100,8 @@ final class WebhookStepRows {
     }
     try (PreparedStatement s =
         c.prepareStatement(
-            "SELECT delivery_id, seq, step, position, status, started_at, ended_at, detail"
-                + " FROM webhook_steps WHERE delivery_id IN ("
+            "SELECT delivery_id, seq, step, position, status, started_at, ended_at, detail,"
+                + " COALESCE(LENGTH(log), 0) AS log_chars FROM webhook_steps WHERE delivery_id IN ("
                 + String.join(", ", Collections.nCopies(deliveryIds.size(), "?"))
                 + ") ORDER BY delivery_id, seq, position")) {
       for (int i = 0; i < deliveryIds.size(); i++) {
@@ -100,7 +119,8 @@ final class WebhookStepRows {
                   row.getString("status"),
                   Timestamps.get(row, "started_at"),
                   Timestamps.get(row, "ended_at"),
-                  row.getString("detail")));
+                  row.getString("detail"),
+                  row.getInt("log_chars")));
         }
       }
       return steps;

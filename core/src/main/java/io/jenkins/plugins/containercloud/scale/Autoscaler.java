@@ -754,6 +754,62 @@ public final class Autoscaler implements AutoCloseable {
         });
   }
 
+  /**
+   * Brings {@code pool} to {@code target} machines by hand (the {@code containerScale} step):
+   * orders the missing ones, or cordons the Ready nodes with the fewest pods for the autoscaler to
+   * drain and terminate. Machines already draining do not count. Wait with {@link
+   * PoolResize#waitingFor}.
+   */
+  public PoolResize resize(String poolName, int target, String who) {
+    NodePool pool = requirePool(poolName);
+    PoolResize.checkTarget(pool, target);
+    return call(
+        () -> {
+          Instant now = clock.instant();
+          List<Placed> staying =
+              PoolMachines.match(pool, provider(pool).listOwned(pool.name()), state.nodes())
+                  .machines()
+                  .stream()
+                  .filter(p -> p.node() == null || !NodeFacts.draining(p.node()))
+                  .toList();
+          int have = staying.size();
+          String reason = "asked for by " + who + ": " + have + " → " + target + " nodes";
+          if (target > have) {
+            String key = CreateRequest.newKey(pool);
+            log.record(
+                ScalingEvents.event(ScalingEvents.SCALE_UP_REQUESTED, pool, now)
+                    .key(key)
+                    .nodes(target - have)
+                    .reason(reason)
+                    .build());
+            if (!order(pool, target - have, key, now)) {
+              throw new IllegalStateException(
+                  "pool "
+                      + pool.name()
+                      + ": the provider did not make the machines; the Scaling page's decisions"
+                      + " say why");
+            }
+            return new PoolResize(pool.name(), have, target, target - have, List.of());
+          }
+          List<String> cordoned = new ArrayList<>();
+          for (Node node : PoolResize.toRemove(staying, state.pods(), have - target)) {
+            String name = node.getMetadata().getName();
+            drain.cordon(node, now);
+            log.record(
+                ScalingEvents.event(ScalingEvents.NODE_CORDONED, pool, now)
+                    .node(name)
+                    .nodes(1)
+                    .reason(reason)
+                    .build());
+            cordoned.add(name);
+          }
+          if (!cordoned.isEmpty()) {
+            executor.execute(this::runSafely); // the drain goes on in the next runs
+          }
+          return new PoolResize(pool.name(), have, target, 0, cordoned);
+        });
+  }
+
   /** Starts draining {@code node} of {@code pool} (the command line's {@code scale down}). */
   public void scaleDownManually(String poolName, String node, String who) {
     NodePool pool = requirePool(poolName);

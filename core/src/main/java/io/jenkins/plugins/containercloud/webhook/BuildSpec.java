@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * @param image the repository to push to, e.g. {@code registry.internal:5000/team/web}
  * @param tag the tag to push, with {@code {commit}}, {@code {short}} (12 hex digits) and {@code
  *     {ref}} (the branch or tag name) replaced
+ * @param gitCredentials the login to fetch a private repository with over HTTPS (null: none); not
+ *     stored with triggers
  */
 public record BuildSpec(
     String gitUrl,
@@ -30,16 +32,29 @@ public record BuildSpec(
     String base,
     List<String> cmd,
     String image,
-    String tag) {
+    String tag,
+    GitLogin gitCredentials) {
 
   private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+
+  /** A build without Git credentials. */
+  public BuildSpec(
+      String gitUrl,
+      String context,
+      String dockerfile,
+      boolean daemonless,
+      String base,
+      List<String> cmd,
+      String image,
+      String tag) {
+    this(gitUrl, context, dockerfile, daemonless, base, cmd, image, tag, null);
+  }
 
   public BuildSpec {
     if (gitUrl != null) {
       checkGitUrl("build.gitUrl", gitUrl);
-      if (URI.create(gitUrl).getRawUserInfo() != null) {
-        throw new IllegalArgumentException(
-            "build.gitUrl: remove the user and password; a secret must not be written there");
+      if (gitCredentials != null) {
+        GitLogin.checkUrl("build.gitUrl", gitUrl);
       }
     }
     context = context == null || context.isBlank() ? "." : context;
@@ -101,6 +116,14 @@ public record BuildSpec(
     if (!List.of("http", "https", "git").contains(scheme) || uri.getHost() == null) {
       throw new IllegalArgumentException(
           field + ": '" + redact(url) + "' must be an http, https or git:// address of a host");
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new IllegalArgumentException(
+          field
+              + ": '"
+              + redact(url)
+              + "' carries a user name or password; remove them from the address and give them as"
+              + " the rule's build.gitCredentials");
     }
   }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containercloud.webhook;
 
+import io.jenkins.plugins.containercloud.events.ProgressListener;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -10,18 +11,22 @@ import java.util.Optional;
 public interface CodeImages {
 
   /**
-   * Builds the checked-out {@code context} into {@code image} (tagged, not pinned).
+   * Builds the checked-out {@code context} into {@code image} (tagged, not pinned), telling {@code
+   * log} its progress (the step's stored output).
    *
    * @return the pushed image pinned by digest when the build pushed it itself (daemonless), else
    *     empty
    * @throws StepFailure naming the cause in one sentence
    */
-  Optional<String> build(BuildSpec spec, Path context, String image) throws StepFailure;
+  Optional<String> build(BuildSpec spec, Path context, String image, ProgressListener log)
+      throws StepFailure;
 
   /**
-   * Pushes what {@link #build} made (or, when it pushed already, confirms it in the registry).
+   * Pushes what {@link #build} made (or, when it pushed already, confirms it in the registry),
+   * telling {@code log} its progress.
    *
    * @return {@code registry/repository@sha256:…}
    */
-  String push(BuildSpec spec, String image, Optional<String> built) throws StepFailure;
+  String push(BuildSpec spec, String image, Optional<String> built, ProgressListener log)
+      throws StepFailure;
 }

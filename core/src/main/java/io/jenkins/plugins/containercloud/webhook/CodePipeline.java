@@ -1,31 +1,55 @@
 package io.jenkins.plugins.containercloud.webhook;
 
+import io.jenkins.plugins.containercloud.events.ProgressListener;
 import io.jenkins.plugins.containercloud.history.WebhookHistory;
 import io.jenkins.plugins.containercloud.history.WebhookTriggerRow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * A code push's pipeline: checkout (JGit, in the rule's work folder) → build → push → deploy, each
- * step recorded in the history with its timing and outcome. A failed step names itself and its
- * cause in one sentence and stops the pipeline, so nothing is deployed.
+ * step recorded in the history with its timing, outcome and output ({@link StepLog}). A failed step
+ * names itself and its cause in one sentence and stops the pipeline, so nothing is deployed.
  */
 public final class CodePipeline {
 
   private final WebhookHistory history;
   private final CodeImages images;
   private final WorkFolders folders;
+  private final Function<String, Optional<GitLogin>> logins;
+  private final List<String> secrets;
   private final Clock clock;
 
   /**
    * @param workRoot where the rules' work folders are kept ({@code hook/rule} under it)
    */
   public CodePipeline(WebhookHistory history, CodeImages images, Path workRoot, Clock clock) {
+    this(history, images, workRoot, folder -> Optional.empty(), List.of(), clock);
+  }
+
+  /**
+   * @param logins the Git login of a build rule, by its work folder ({@code hook/rule}; see {@link
+   *     GitLogin#byFolder}), asked at each checkout so that it is never stored with a trigger
+   * @param secrets values masked in the steps' stored output wherever they appear (the registry
+   *     passwords, the hooks' secrets); the rule's Git password is masked too
+   */
+  public CodePipeline(
+      WebhookHistory history,
+      CodeImages images,
+      Path workRoot,
+      Function<String, Optional<GitLogin>> logins,
+      Collection<String> secrets,
+      Clock clock) {
+    this.logins = logins;
+    this.secrets = List.copyOf(secrets.stream().filter(java.util.Objects::nonNull).toList());
     this.history = history;
     this.images = images;
     this.folders = new WorkFolders(workRoot);
@@ -45,12 +69,16 @@ public final class CodePipeline {
     }
     try (held) {
       Path folder = held.folder();
+      Optional<GitLogin> login = logins.apply(job.folder());
+      List<String> masked = new ArrayList<>(secrets);
+      login.ifPresent(l -> masked.add(l.password()));
       step(
           t,
           "checkout",
           1,
-          () -> {
-            GitCheckout.checkout(job, folder);
+          masked,
+          log -> {
+            GitCheckout.checkout(job, folder, login, log);
             return null;
           },
           x -> "checked out " + job.commit().substring(0, 12) + " of " + job.ref());
@@ -59,10 +87,17 @@ public final class CodePipeline {
               t,
               "build",
               2,
-              () -> images.build(job.spec(), context(folder, job.spec()), job.image()),
+              masked,
+              log -> images.build(job.spec(), context(folder, job.spec()), job.image(), log),
               b -> b.map(p -> "built and pushed " + p).orElse("built " + job.image()));
       String pinned =
-          step(t, "push", 3, () -> images.push(job.spec(), job.image(), built), p -> "pushed " + p);
+          step(
+              t,
+              "push",
+              3,
+              masked,
+              log -> images.push(job.spec(), job.image(), built, log),
+              p -> "pushed " + p);
       history.pinImage(t, pinned);
       return pinned;
     } catch (IOException e) {
@@ -99,21 +134,29 @@ public final class CodePipeline {
   }
 
   private <T> T step(
-      WebhookTriggerRow t, String name, int position, Work<T> work, Function<T, String> detail)
+      WebhookTriggerRow t,
+      String name,
+      int position,
+      List<String> masked,
+      Work<T> work,
+      Function<T, String> detail)
       throws StepFailure {
     history.startStep(t, name, position, clock.instant());
+    StepLog log = new StepLog(masked);
     T result;
     try {
-      result = work.run();
+      result = work.run(log);
     } catch (StepFailure e) {
-      history.endStep(t, name, "FAILED", e.getMessage(), clock.instant());
+      log.progress(name + " failed: " + e.getMessage());
+      history.endStep(t, name, "FAILED", e.getMessage(), log.text(), clock.instant());
       throw new StepFailure(name + " failed: " + e.getMessage());
     } catch (RuntimeException e) {
       String cause = oneLine(e);
-      history.endStep(t, name, "FAILED", cause, clock.instant());
+      log.progress(name + " failed: " + cause);
+      history.endStep(t, name, "FAILED", cause, log.text(), clock.instant());
       throw new StepFailure(name + " failed: " + cause);
     }
-    history.endStep(t, name, "SUCCEEDED", detail.apply(result), clock.instant());
+    history.endStep(t, name, "SUCCEEDED", detail.apply(result), log.text(), clock.instant());
     return result;
   }
 
@@ -140,6 +183,6 @@ public final class CodePipeline {
 
   /** A step's work. */
   private interface Work<T> {
-    T run() throws StepFailure;
+    T run(ProgressListener log) throws StepFailure;
   }
 }

@@ -30,7 +30,8 @@ final class DeliveryJson {
           node.put("repository", c.repository());
           node.put("ref", c.ref());
           node.put("commit", c.commit());
-          node.put("cloneUrl", c.cloneUrl());
+          // A user or token in the address stays out of the history.
+          node.put("cloneUrl", BuildSpec.redact(c.cloneUrl()));
         }
       }
     }

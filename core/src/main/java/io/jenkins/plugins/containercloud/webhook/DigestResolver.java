@@ -8,7 +8,8 @@ package io.jenkins.plugins.containercloud.webhook;
 public interface DigestResolver {
 
   /**
-   * The image {@code reference} ({@code registry/repository:tag}) pinned by digest.
+   * The image {@code reference} ({@code registry/repository:tag}) pinned by digest: {@code
+   * registry/repository@sha256:…}, without the tag.
    *
    * @throws RuntimeException with a message naming the image when the registry cannot say
    */

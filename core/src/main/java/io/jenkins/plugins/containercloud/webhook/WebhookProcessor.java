@@ -2,6 +2,7 @@ package io.jenkins.plugins.containercloud.webhook;
 
 import io.jenkins.plugins.containercloud.history.DeploymentRecord;
 import io.jenkins.plugins.containercloud.history.WebhookHistory;
+import io.jenkins.plugins.containercloud.history.WebhookStep;
 import io.jenkins.plugins.containercloud.history.WebhookTriggerRow;
 import java.time.Clock;
 import java.time.Duration;
@@ -98,10 +99,11 @@ public final class WebhookProcessor implements AutoCloseable {
   }
 
   /**
-   * Triggers left RUNNING by a process that stopped: when their deployment was never recorded, the
-   * rollout never began, and it runs now under the same id; otherwise its recorded outcome is
-   * copied, or, when the record is still RUNNING, the trigger ends INTERRUPTED (redeliver it to try
-   * again) — never run twice.
+   * Triggers left RUNNING by a process that stopped: a code push whose build had not pushed its
+   * image ends INTERRUPTED; otherwise, when their deployment was never recorded, the rollout never
+   * began, and it runs now under the same id; otherwise its recorded outcome is copied, or, when
+   * the record is still RUNNING, the trigger ends INTERRUPTED (redeliver it to try again) — never
+   * run twice.
    */
   private void recover() {
     for (WebhookTriggerRow t : history.running(BATCH * 10)) {
@@ -123,7 +125,9 @@ public final class WebhookProcessor implements AutoCloseable {
         LOG.warn("cannot read deployment {} back: {}", t.deploymentId(), e.getMessage());
         continue;
       }
-      if (outcome.isEmpty()) {
+      if (outcome.isEmpty() && isBuildCutShort(t)) {
+        interruptBuild(t);
+      } else if (outcome.isEmpty()) {
         LOG.info("webhook delivery {}: its rollout had not started; starting it", t.deliveryId());
         synchronized (lanes) {
           Lane lane = lanes.computeIfAbsent(t.workload(), k -> new Lane());
@@ -142,6 +146,34 @@ public final class WebhookProcessor implements AutoCloseable {
         endDeployStep(t, outcome.get(), null);
       }
     }
+  }
+
+  /** A code push whose pipeline stopped before its image was pushed and pinned. */
+  private boolean isBuildCutShort(WebhookTriggerRow t) {
+    return !t.image().contains("@") && BuildJob.of(t.parameters()).isPresent();
+  }
+
+  /**
+   * A build the stopped process cut short is not run again by itself: it may have been days ago,
+   * and a half-done build must not be repeated behind the user's back. Its running step ends FAILED
+   * and the trigger INTERRUPTED, with a reason saying to redeliver it.
+   */
+  private void interruptBuild(WebhookTriggerRow t) {
+    // The last step recorded is the one it stopped in (RUNNING after a kill; a stop that
+    // interrupted it may have ended it FAILED already).
+    String step =
+        history.steps(List.of(t.deliveryId())).stream()
+            .filter(s -> s.seq() == t.seq())
+            .max(java.util.Comparator.comparingInt(WebhookStep::position))
+            .map(WebhookStep::step)
+            .orElse("checkout");
+    history.endStep(t, step, "FAILED", "interrupted: the server stopped", clock.instant());
+    String reason =
+        "the server stopped during the "
+            + step
+            + " step; nothing was deployed; redeliver the delivery to build and deploy it";
+    LOG.info("webhook delivery {}: {}", t.deliveryId(), reason);
+    history.finish(t, "INTERRUPTED", reason, clock.instant());
   }
 
   /** A code push's deploy step, left running by the stopped process, ends as its rollout did. */
@@ -251,7 +283,7 @@ public final class WebhookProcessor implements AutoCloseable {
               ? buildAndDeploy(t, job.get(), image, deploymentId)
               : launcher.run(t, image, deploymentId);
       if (ended == null) {
-        return; // the server is stopping in the middle of a build: the next start runs it again
+        return; // the server is stopping in the middle of a build: the next start interrupts it
       }
     } catch (RuntimeException e) {
       if (Thread.currentThread().isInterrupted()) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.containercloud.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.jenkins.plugins.containercloud.events.ProgressListener;
 import io.jenkins.plugins.containercloud.history.HistoryDatabase;
 import io.jenkins.plugins.containercloud.history.HistoryStore;
 import io.jenkins.plugins.containercloud.history.WebhookHistory;
@@ -48,6 +49,7 @@ class CodePipelineTest {
   private String name;
   private String gitUrl;
   private Git source;
+  private RolloutLauncher launcher;
 
   @BeforeEach
   void open() throws Exception {
@@ -84,13 +86,8 @@ class CodePipelineTest {
             return Optional.empty();
           }
         };
-    processor =
-        new WebhookProcessor(
-            history,
-            launcher,
-            ref -> ref,
-            new CodePipeline(history, images, dir.resolve("builds"), Clock.systemUTC()),
-            Clock.systemUTC());
+    this.launcher = launcher;
+    processor = processor();
     intake =
         new WebhookIntake(
             List.of(HookSettings.of("gh", WebhookSource.GITHUB, SECRET, null, List.of(rule))),
@@ -98,6 +95,15 @@ class CodePipelineTest {
             Clock.systemUTC(),
             processor::wake);
     processor.start();
+  }
+
+  private WebhookProcessor processor() {
+    return new WebhookProcessor(
+        history,
+        launcher,
+        ref -> ref,
+        new CodePipeline(history, images, dir.resolve("builds"), Clock.systemUTC()),
+        Clock.systemUTC());
   }
 
   @AfterEach
@@ -181,6 +187,58 @@ class CodePipelineTest {
   }
 
   @Test
+  void aBuildCutShortByAKill_endsInterruptedAtTheRestart_andIsNotBuiltOrDeployed()
+      throws Exception {
+    processor.close();
+    String id = deliver(commit("1")).body().path("delivery").asText();
+    // What a kill in the middle of the build leaves: the trigger claimed under a deployment id,
+    // its image not pinned, the checkout done and the build step running.
+    WebhookTriggerRow claimed = history.pending(10).get(0);
+    assertThat(
+            history.claim(
+                claimed, UUID.randomUUID().toString(), claimed.image(), java.time.Instant.now()))
+        .isTrue();
+    history.startStep(claimed, "checkout", 1, java.time.Instant.now());
+    history.endStep(claimed, "checkout", "SUCCEEDED", "checked out", java.time.Instant.now());
+    history.startStep(claimed, "build", 2, java.time.Instant.now());
+
+    processor = processor();
+    processor.start();
+
+    WebhookTriggerRow t = history.triggers(id).get(0);
+    assertThat(t.status()).isEqualTo("INTERRUPTED");
+    assertThat(t.reason())
+        .isEqualTo(
+            "the server stopped during the build step; nothing was deployed; redeliver the"
+                + " delivery to build and deploy it");
+    assertThat(history.steps(List.of(id)))
+        .extracting(WebhookStep::step, WebhookStep::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("checkout", "SUCCEEDED"),
+            org.assertj.core.groups.Tuple.tuple("build", "FAILED"));
+    assertThat(history.steps(List.of(id)).get(1).detail())
+        .isEqualTo("interrupted: the server stopped");
+    assertThat(images.versions).isEmpty();
+    assertThat(deployed).isEmpty();
+  }
+
+  @Test
+  void aCloneUrlWithALogin_isNotFetched_andTheLoginIsNotStored() {
+    WebhookAnswer answer =
+        deliver(
+            "0123456789abcdef0123456789abcdef01234567",
+            "https://bot:tok-77e1@git.example/team/x.git");
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.body().path("reason").asText())
+        .contains("carries a user name or password")
+        .doesNotContain("tok-77e1");
+    String id = answer.body().path("delivery").asText();
+    assertThat(history.find(id).orElseThrow().toString())
+        .contains("https://git.example/team/x.git")
+        .doesNotContain("tok-77e1");
+  }
+
+  @Test
   void aFileCloneUrl_isNotFetched_butAnsweredIgnored() {
     WebhookAnswer answer = deliver("0123456789abcdef0123456789abcdef01234567", "file:///etc");
     assertThat(answer.status()).isEqualTo(200);
@@ -238,7 +296,8 @@ class CodePipelineTest {
     final AtomicInteger waiting = new AtomicInteger();
 
     @Override
-    public Optional<String> build(BuildSpec spec, Path context, String image) throws StepFailure {
+    public Optional<String> build(BuildSpec spec, Path context, String image, ProgressListener log)
+        throws StepFailure {
       if (failure != null) {
         throw new StepFailure(failure);
       }
@@ -262,7 +321,7 @@ class CodePipelineTest {
     }
 
     @Override
-    public String push(BuildSpec spec, String image, Optional<String> built) {
+    public String push(BuildSpec spec, String image, Optional<String> built, ProgressListener log) {
       return image.substring(0, image.lastIndexOf(':')) + "@" + DIGEST;
     }
   }

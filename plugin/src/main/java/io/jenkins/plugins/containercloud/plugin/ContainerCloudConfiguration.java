@@ -4,6 +4,8 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.model.Descriptor;
 import io.jenkins.plugins.containercloud.history.HistoryDatabase;
+import io.jenkins.plugins.containercloud.plugin.pools.NodePoolSettings;
+import io.jenkins.plugins.containercloud.plugin.pools.PoolsLifecycle;
 import io.jenkins.plugins.containercloud.plugin.webhooks.WebhookHookSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +32,10 @@ public class ContainerCloudConfiguration extends GlobalConfiguration {
   private List<RegistrySettings> registries = new ArrayList<>();
   private HistoryDatabaseSettings historyDatabase;
   private List<WebhookHookSettings> webhooks = new ArrayList<>();
+  private List<NodePoolSettings> nodePools = new ArrayList<>();
+
+  /** While the form is bound: its saves do not restart the autoscaler, the last one does. */
+  private transient volatile boolean binding;
 
   private final transient HistoryConnections history = new HistoryConnections();
 
@@ -98,6 +104,26 @@ public class ContainerCloudConfiguration extends GlobalConfiguration {
     save();
   }
 
+  /** The node pools the autoscaler grows and shrinks (docs/jenkins.md, "Node pools in Jenkins"). */
+  public List<NodePoolSettings> getNodePools() {
+    return nodePools == null ? List.of() : List.copyOf(nodePools);
+  }
+
+  @DataBoundSetter
+  public void setNodePools(List<NodePoolSettings> nodePools) {
+    this.nodePools = nodePools == null ? new ArrayList<>() : new ArrayList<>(nodePools);
+    save();
+  }
+
+  /** Saves, then lets the autoscaler follow what changed (it restarts only if its part did). */
+  @Override
+  public void save() {
+    super.save();
+    if (!binding) {
+      PoolsLifecycle.configured(this);
+    }
+  }
+
   /**
    * Lists that the form leaves out (every entry deleted, the database unticked) must end up empty,
    * but binding only calls the setters of what the form sends; so start from empty.
@@ -108,7 +134,14 @@ public class ContainerCloudConfiguration extends GlobalConfiguration {
     registries = new ArrayList<>();
     historyDatabase = null;
     webhooks = new ArrayList<>();
-    boolean result = super.configure(req, json);
+    nodePools = new ArrayList<>();
+    boolean result;
+    binding = true;
+    try {
+      result = super.configure(req, json);
+    } finally {
+      binding = false;
+    }
     save();
     return result;
   }

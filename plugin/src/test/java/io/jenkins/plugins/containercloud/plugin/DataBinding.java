@@ -50,6 +50,34 @@ public final class DataBinding {
     }
   }
 
+  /**
+   * One of the kinds of a sealed describable, as configuration as code writes it: {@code {symbol:
+   * {attributes}}}, the symbol being that of the kind's descriptor.
+   */
+  @SuppressWarnings("unchecked")
+  private static Object describable(Class<?> base, Map<String, Object> data) {
+    if (data.size() != 1) {
+      return fail(base.getSimpleName() + " takes one kind, as {symbol: {...}}, not " + data);
+    }
+    Map.Entry<String, Object> only = data.entrySet().iterator().next();
+    List<Class<?>> kinds = new ArrayList<>(List.of(base.getPermittedSubclasses()));
+    for (int i = 0; i < kinds.size(); i++) {
+      if (kinds.get(i).isSealed()) {
+        kinds.addAll(List.of(kinds.get(i).getPermittedSubclasses()));
+      }
+    }
+    for (Class<?> kind : kinds) {
+      for (Class<?> nested : kind.getDeclaredClasses()) {
+        org.jenkinsci.Symbol symbol = nested.getAnnotation(org.jenkinsci.Symbol.class);
+        if (symbol != null && List.of(symbol.value()).contains(only.getKey())) {
+          Object attributes = only.getValue() == null ? Map.of() : only.getValue();
+          return instantiate(kind, (Map<String, Object>) attributes);
+        }
+      }
+    }
+    return fail(base.getSimpleName() + " has no kind with the symbol '" + only.getKey() + "'");
+  }
+
   private static Constructor<?> constructor(Class<?> type) {
     for (Constructor<?> constructor : type.getConstructors()) {
       if (constructor.isAnnotationPresent(org.kohsuke.stapler.DataBoundConstructor.class)) {
@@ -85,6 +113,9 @@ public final class DataBinding {
       return converted;
     }
     Class<?> raw = (Class<?>) type;
+    if (value instanceof Map<?, ?> map && raw.isSealed()) {
+      return describable(raw, (Map<String, Object>) map);
+    }
     if (value instanceof Map<?, ?> map) {
       return instantiate(raw, (Map<String, Object>) map);
     }

@@ -55,6 +55,7 @@ class HpiPackageIT {
   private static final String INNER_JAR = "WEB-INF/lib/container-cloud.jar";
   private static final String PACKAGE = "io/jenkins/plugins/containercloud/plugin/";
   private static final String PAGES = "io.jenkins.plugins.containercloud.plugin.pages.";
+  private static final String POOLS = "io.jenkins.plugins.containercloud.plugin.pools.";
   private static final String WEBHOOKS = "io.jenkins.plugins.containercloud.plugin.webhooks.";
 
   /** The plugin versions of the shared Jenkins API reference (its README's tables). */
@@ -90,7 +91,36 @@ class HpiPackageIT {
           "commons-text-",
           "h2-",
           "postgresql-",
-          "HikariCP-");
+          "HikariCP-",
+          // The AWS SDK of the EC2 node-pool provider (its JDK-based HTTP client only).
+          "annotations-",
+          "auth-",
+          "aws-core-",
+          "aws-query-protocol-",
+          "checksums-",
+          "checksums-spi-",
+          "ec2-",
+          "endpoints-spi-",
+          "eventstream-",
+          "http-auth-",
+          "http-auth-aws-",
+          "http-auth-aws-eventstream-",
+          "http-auth-spi-",
+          "http-client-spi-",
+          "identity-spi-",
+          "json-utils-",
+          "metrics-spi-",
+          "profiles-",
+          "protocol-core-",
+          "reactive-streams-",
+          "regions-",
+          "retries-",
+          "retries-spi-",
+          "sdk-core-",
+          "third-party-jackson-core-",
+          "url-connection-client-",
+          "utils-",
+          "utils-lite-");
 
   /** Packages of jenkins-api and of the libraries Jenkins and its library plugins provide. */
   private static final List<String> PROVIDED_PACKAGES =
@@ -387,7 +417,7 @@ class HpiPackageIT {
             .filter(c -> c.isAnnotationPresent(Extension.class))
             .map(Class::getName)
             .collect(Collectors.toCollection(TreeSet::new));
-    assertThat(annotated).hasSize(16).contains(PAGES + "ContainerCloudRootAction");
+    assertThat(annotated).hasSize(24).contains(PAGES + "ContainerCloudRootAction");
     assertThat(annotated)
         .contains(
             WEBHOOKS + "WebhookRootAction",
@@ -416,9 +446,13 @@ class HpiPackageIT {
     }
     assertThat(index("META-INF/services/annotations/hudson.init.Initializer"))
         .containsExactly(
-            PAGES + "ContainerCloudPermissions", PAGES + "DashboardHost", WEBHOOKS + "WebhookHost");
+            PAGES + "ContainerCloudPermissions",
+            PAGES + "DashboardHost",
+            POOLS + "PoolsLifecycle",
+            WEBHOOKS + "WebhookHost");
     assertThat(index("META-INF/services/annotations/hudson.init.Terminator"))
-        .containsExactly(PAGES + "DashboardHost", WEBHOOKS + "WebhookHost");
+        .containsExactly(
+            PAGES + "DashboardHost", POOLS + "PoolsLifecycle", WEBHOOKS + "WebhookHost");
   }
 
   @Test
@@ -473,7 +507,7 @@ class HpiPackageIT {
             .filter(c -> c.isAnnotationPresent(Symbol.class))
             .map(Class::getName)
             .collect(Collectors.toCollection(TreeSet::new));
-    assertThat(annotated).hasSize(12);
+    assertThat(annotated).hasSize(19);
     assertThat(indexed).isEqualTo(annotated);
   }
 
@@ -491,6 +525,13 @@ class HpiPackageIT {
             "ContainerPushStep",
             "ContainerDeployStep",
             "ContainerRollbackStep",
+            "NodePoolSettings",
+            "Ec2Provider",
+            "QingCloudProvider",
+            "OpenStackProvider",
+            "CommandProvider",
+            "ContainerScaleStep",
+            "ContainerCapacityStep",
             "WebhookHookSettings",
             "WebhookRuleSettings",
             "WebhookDeploySettings",

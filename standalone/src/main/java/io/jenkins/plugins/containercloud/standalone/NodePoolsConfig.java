@@ -58,6 +58,7 @@ public final class NodePoolsConfig {
       throw new ConfigException(file.toString(), "cannot be read: " + e.getMessage());
     }
     List<NodePool> pools = new ArrayList<>();
+    Path base = file.toAbsolutePath().getParent();
     JsonNode list = root == null ? null : root.get("nodePools");
     if (list == null || list.isNull()) {
       return pools;
@@ -68,7 +69,7 @@ public final class NodePoolsConfig {
     for (int i = 0; i < list.size(); i++) {
       String path = "nodePools[" + i + "]";
       try {
-        pools.add(pool(path, list.get(i), defaultCluster));
+        pools.add(pool(path, list.get(i), defaultCluster, base));
       } catch (ConfigException e) {
         throw e;
       } catch (IllegalArgumentException e) {
@@ -78,7 +79,7 @@ public final class NodePoolsConfig {
     return pools;
   }
 
-  static NodePool pool(String path, JsonNode p, String defaultCluster) {
+  static NodePool pool(String path, JsonNode p, String defaultCluster, Path base) {
     only(path, p, POOL_KEYS);
     String cluster = text(p, "cluster", defaultCluster);
     if (cluster == null) {
@@ -87,7 +88,8 @@ public final class NodePoolsConfig {
     return new NodePool(
         required(path, p, "name"),
         cluster,
-        provider(path + ".provider", required(path, p, "provider", "{type: ec2, region: ...}")),
+        provider(
+            path + ".provider", required(path, p, "provider", "{type: ec2, region: ...}"), base),
         template(path + ".template", required(path, p, "template", "{cpu: 4, memory: 16Gi, ...}")),
         p.path("min").asInt(0),
         p.path("max").asInt(0),
@@ -97,10 +99,11 @@ public final class NodePoolsConfig {
         duration(path + ".maxProvisionTime", p.get("maxProvisionTime")),
         bootstrap(
             path + ".bootstrap",
-            required(path, p, "bootstrap", "{userData: ..., joinToken: {env: NAME}}")));
+            required(path, p, "bootstrap", "{userData: ..., joinToken: {env: NAME}}"),
+            base));
   }
 
-  private static ProviderSettings provider(String path, JsonNode p) {
+  private static ProviderSettings provider(String path, JsonNode p, Path base) {
     Map<String, String> settings = new LinkedHashMap<>();
     String type = null;
     for (Iterator<Map.Entry<String, JsonNode>> it = p.fields(); it.hasNext(); ) {
@@ -110,7 +113,7 @@ public final class NodePoolsConfig {
       } else if (e.getValue().isObject()) {
         // A secret: kept as its reference, read when the provider connects.
         settings.put(
-            e.getKey() + "Ref", secretRef(path + "." + e.getKey(), e.getValue()).reference());
+            e.getKey() + "Ref", secretRef(path + "." + e.getKey(), e.getValue(), base).reference());
       } else {
         settings.put(e.getKey(), e.getValue().asText());
       }
@@ -157,19 +160,22 @@ public final class NodePoolsConfig {
         text(t, "network", null));
   }
 
-  private static Bootstrap bootstrap(String path, JsonNode b) {
+  private static Bootstrap bootstrap(String path, JsonNode b, Path base) {
     only(path, b, Set.of("userData", "joinCommand", "joinToken"));
     SecretRef token =
-        b.has("joinToken") ? secretRef(path + ".joinToken", b.get("joinToken")) : null;
+        b.has("joinToken") ? secretRef(path + ".joinToken", b.get("joinToken"), base) : null;
     return new Bootstrap(required(path, b, "userData"), text(b, "joinCommand", ""), token);
   }
 
-  private static SecretRef secretRef(String path, JsonNode ref) {
+  private static SecretRef secretRef(String path, JsonNode ref, Path base) {
     if (!ref.isObject() || ref.has("env") == ref.has("file")) {
       throw new ConfigException(path, "give exactly one of {env: VARIABLE} or {file: PATH}");
     }
     String reference =
-        ref.has("env") ? "env:" + ref.get("env").asText() : "file:" + ref.get("file").asText();
+        // A relative file is beside the configuration, as everywhere else in it.
+        ref.has("env")
+            ? "env:" + ref.get("env").asText()
+            : "file:" + base.resolve(ref.get("file").asText());
     return SecretRef.parse(path, reference);
   }
 

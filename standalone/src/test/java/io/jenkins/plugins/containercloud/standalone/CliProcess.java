@@ -94,6 +94,22 @@ final class CliProcess {
             });
   }
 
+  /**
+   * The start of a {@code serve} configuration for these processes: loopback {@code port}, the
+   * cluster {@code sandbox} at {@code kubeconfig}, an admin API token from the file {@code token}
+   * beside it.
+   */
+  static String serveYaml(int port, Path kubeconfig) {
+    return """
+        server: {host: 127.0.0.1, port: %d}
+        clusters:
+          - {name: sandbox, kubeconfig: %s}
+        apiTokens:
+          - {name: test, role: admin, token: {file: token}}
+        """
+        .formatted(port, kubeconfig.toAbsolutePath());
+  }
+
   /** SIGKILL, and wait until it is gone. */
   void kill() throws InterruptedException {
     process.destroyForcibly();

@@ -167,4 +167,25 @@ class NodePoolsConfigTest {
                     write(pool.formatted("projectName: ci").replace("https://", "ftp://")), null))
         .hasMessageContaining("authUrl must be an http(s) URL");
   }
+
+  @Test
+  void aRelativeSecretFile_isBesideTheConfiguration_notTheWorkingDirectory() throws Exception {
+    Files.createDirectories(dir.resolve("secrets"));
+    Files.writeString(dir.resolve("secrets/join-token"), "abcdef.0123456789abcdef\n");
+    Path file =
+        write(
+            """
+            nodePools:
+              - name: burst
+                cluster: c
+                provider: {type: command, command: ./my-cloud}
+                template: {cpu: '4', memory: 8Gi}
+                max: 3
+                bootstrap: {userData: x, joinToken: {file: secrets/join-token}}
+            """);
+
+    NodePool pool = NodePoolsConfig.read(file, null).get(0);
+
+    assertThat(pool.bootstrap().joinToken().resolve()).isEqualTo("abcdef.0123456789abcdef");
+  }
 }

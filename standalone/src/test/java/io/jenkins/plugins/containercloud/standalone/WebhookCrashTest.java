@@ -201,12 +201,8 @@ class WebhookCrashTest {
     }
     return Files.writeString(
         dir.resolve("server.yaml"),
-        """
-        server: {host: 127.0.0.1, port: %d}
-        clusters:
-          - {name: sandbox, kubeconfig: %s}
-        apiTokens:
-          - {name: test, role: admin, token: {file: token}}
+        CliProcess.serveYaml(port, CLUSTER.kubeconfig())
+            + """
         webhooks:
           - name: crash
             source: registry
@@ -214,7 +210,7 @@ class WebhookCrashTest {
             ratePerSecond: 10000
             rules:
         %s"""
-            .formatted(port, CLUSTER.kubeconfig().toAbsolutePath(), rules));
+                .formatted(rules));
   }
 
   private CliProcess serve(Path config, String log) throws IOException {

@@ -30,6 +30,7 @@ public final class ContainerCloudRootAction implements RootAction {
   private final DashboardApi api =
       new DashboardApi(
           DashboardHost.INSTANCE::dashboard,
+          io.jenkins.plugins.containercloud.plugin.pools.AutoscalerHost.INSTANCE::scaling,
           io.jenkins.plugins.containercloud.plugin.webhooks.WebhookHost::deliveries);
 
   /** In the header's menu for those who may see the pages; the URL answers everybody else 403. */

@@ -8,6 +8,7 @@ import io.jenkins.plugins.containercloud.api.Dashboard;
 import io.jenkins.plugins.containercloud.api.DashboardJson;
 import io.jenkins.plugins.containercloud.api.DashboardJson.Me;
 import io.jenkins.plugins.containercloud.api.DashboardJson.RolloutStart;
+import io.jenkins.plugins.containercloud.api.Scaling;
 import io.jenkins.plugins.containercloud.api.WebhookDeliveries;
 import io.jenkins.plugins.containercloud.plugin.webhooks.WebhookPaths;
 import io.jenkins.plugins.containercloud.webhook.WebhookAnswer;
@@ -33,6 +34,7 @@ public final class DashboardApi {
   private static final Logger LOG = Logger.getLogger(DashboardApi.class.getName());
 
   private final Supplier<Dashboard> dashboard;
+  private final Supplier<Scaling> scaling;
   private final Supplier<WebhookDeliveries> webhooks;
 
   /**
@@ -43,16 +45,28 @@ public final class DashboardApi {
     this(
         dashboard,
         () -> {
-          throw ApiException.notFound("webhooks are not hosted here");
+          throw new ApiException(503, "no autoscaler runs in this Jenkins", null);
         });
   }
 
   /**
+   * @param scaling the running node-pool autoscalers; 503 ({@link ApiException}) while none runs
+   */
+  public DashboardApi(Supplier<Dashboard> dashboard, Supplier<Scaling> scaling) {
+    this(dashboard, scaling, DashboardApi::noWebhooks);
+  }
+
+  /**
+   * @param scaling the running node-pool autoscalers; 503 ({@link ApiException}) while none runs
    * @param webhooks the Webhooks page's façade; it may throw {@link ApiException} (503) like the
    *     dashboard
    */
-  public DashboardApi(Supplier<Dashboard> dashboard, Supplier<WebhookDeliveries> webhooks) {
+  public DashboardApi(
+      Supplier<Dashboard> dashboard,
+      Supplier<Scaling> scaling,
+      Supplier<WebhookDeliveries> webhooks) {
     this.dashboard = dashboard;
+    this.scaling = scaling;
     this.webhooks = webhooks;
   }
 
@@ -79,6 +93,10 @@ public final class DashboardApi {
     }
   }
 
+  private static WebhookDeliveries noWebhooks() {
+    throw ApiException.notFound("webhooks are not hosted here");
+  }
+
   /** The answer to a refused request: its status and the error document. */
   static ApiAnswer refused(ApiException e) {
     return json(e.status(), ApiRequests.error(e.status(), e.getMessage(), e.field()));
@@ -87,6 +105,9 @@ public final class DashboardApi {
   private ApiAnswer route(ApiCall call) {
     List<String> p = call.path();
     String route = ApiRoutes.route(call.method(), p);
+    if (route.contains(" /scaling")) {
+      return scalingRoute(route, call);
+    }
     if (route.startsWith("GET /webhooks/") || route.startsWith("POST /webhooks/")) {
       return webhookRoute(route, call);
     }
@@ -181,6 +202,7 @@ public final class DashboardApi {
                   w.recent(
                       ApiRequests.limit(call.query("limit"), 50, WebhookDeliveries.MAX_LIMIT))));
       case "GET /webhooks/deliveries/{id}" -> ok(w.delivery(call.segment(2)));
+      case "GET /webhooks/deliveries/{id}/logs" -> ok(w.logs(call.segment(2)));
       case "POST /webhooks/deliveries/{id}/redeliver" -> {
         if (!call.administer()) {
           throw new ApiException(
@@ -193,6 +215,32 @@ public final class DashboardApi {
         yield new ApiAnswer(
             answer.status(), answer.json().getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
       }
+      default -> throw new IllegalStateException("route without an answer: " + route);
+    };
+  }
+
+  /** The node pools' routes: {@code serve}'s JSON, from the autoscalers of this controller. */
+  private ApiAnswer scalingRoute(String route, ApiCall call) {
+    Scaling s = scaling.get();
+    return switch (route) {
+      case "GET /scaling" -> ok(s.view());
+      case "GET /scaling/decisions" ->
+          ok(Map.of("decisions", s.decisions(ApiRequests.limit(call.query("limit"), 100, 1000))));
+      case "POST /scaling/pools/{pool}/scale-up" -> {
+        Scaling.ScaleUpRequest request =
+            ApiRequests.body(call.contentType(), call.body(), Scaling.ScaleUpRequest.class);
+        int ordered = s.scaleUp(call.segment(2), request.nodes(), call.user());
+        yield json(202, Map.of("pool", call.segment(2), "nodes", ordered));
+      }
+      case "POST /scaling/pools/{pool}/scale-down" -> {
+        Scaling.ScaleDownRequest request =
+            ApiRequests.body(call.contentType(), call.body(), Scaling.ScaleDownRequest.class);
+        s.scaleDown(call.segment(2), request.node(), call.user());
+        yield json(
+            202, Map.of("pool", call.segment(2), "node", request.node(), "state", "draining"));
+      }
+      case "POST /scaling/pools/{pool}/upgrade" ->
+          json(202, s.upgrade(call.segment(2), call.user()));
       default -> throw new IllegalStateException("route without an answer: " + route);
     };
   }

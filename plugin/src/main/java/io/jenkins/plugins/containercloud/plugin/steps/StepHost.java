@@ -45,6 +45,15 @@ interface StepHost {
     return configuration().openHistory(systemCredentials());
   }
 
+  /**
+   * The node-pool autoscalers running in the controller.
+   *
+   * @throws io.jenkins.plugins.containercloud.api.ApiException 503 when none runs, saying why
+   */
+  default io.jenkins.plugins.containercloud.api.Scaling scaling() {
+    return io.jenkins.plugins.containercloud.plugin.pools.AutoscalerHost.INSTANCE.scaling();
+  }
+
   /** The build's Container Cloud summary, created on first use. */
   ContainerCloudAction action();
 

@@ -23,6 +23,17 @@ class ApiRoutesTest {
   }
 
   @Test
+  void scalingReadsNeedView_itsChangesNeedScale_andThePoolIsAParameter() {
+    assertThat(ApiRoutes.required("GET", List.of("scaling"))).isEqualTo(DashboardPermission.VIEW);
+    assertThat(ApiRoutes.route("POST", List.of("scaling", "pools", "scale-up", "scale-up")))
+        .isEqualTo("POST /scaling/pools/{pool}/scale-up");
+    for (String action : List.of("scale-up", "scale-down", "upgrade")) {
+      assertThat(ApiRoutes.required("POST", List.of("scaling", "pools", "workers", action)))
+          .isEqualTo(DashboardPermission.SCALE);
+    }
+  }
+
+  @Test
   void everyStateChange_isAPost() {
     ApiRoutes.ROUTES.forEach(
         (route, permission) ->

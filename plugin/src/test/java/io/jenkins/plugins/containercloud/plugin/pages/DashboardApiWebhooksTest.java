@@ -59,7 +59,13 @@ class DashboardApiWebhooksTest {
             () -> {});
     WebhookDeliveries webhooks = new WebhookDeliveries(deployments.webhooks(), intake);
     dashboard = new Dashboard(List.of(), deployments, Clock.systemUTC());
-    api = new DashboardApi(() -> dashboard, () -> webhooks);
+    api =
+        new DashboardApi(
+            () -> dashboard,
+            () -> {
+              throw new io.jenkins.plugins.containercloud.api.ApiException(503, "no pools", null);
+            },
+            () -> webhooks);
     String body =
         "{\"events\":[{\"id\":\"w-1\",\"action\":\"push\",\"target\":{\"mediaType\":"
             + "\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"sha256:"
@@ -110,6 +116,10 @@ class DashboardApiWebhooksTest {
     JsonNode one =
         json(api.answer(call("GET", "/webhooks/deliveries/" + deliveryId, VIEWER, false)));
     assertThat(one.path("id").asText()).isEqualTo(deliveryId);
+    assertThat(
+            api.answer(call("GET", "/webhooks/deliveries/" + deliveryId + "/logs", VIEWER, false))
+                .status())
+        .isEqualTo(200);
     assertThat(api.answer(call("GET", "/webhooks/deliveries", Set.of(), false)).status())
         .isEqualTo(403);
     assertThat(api.answer(call("GET", "/webhooks/deliveries/nope", VIEWER, false)).status())

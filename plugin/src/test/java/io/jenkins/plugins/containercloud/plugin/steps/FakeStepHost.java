@@ -110,6 +110,19 @@ final class FakeStepHost implements StepHost {
     workloads.deployed(workload);
   }
 
+  private io.jenkins.plugins.containercloud.api.Scaling scaling;
+
+  /** Hands the steps these autoscalers (else the controller's, which do not run in tests). */
+  FakeStepHost withScaling(io.jenkins.plugins.containercloud.api.Scaling autoscalers) {
+    this.scaling = autoscalers;
+    return this;
+  }
+
+  @Override
+  public io.jenkins.plugins.containercloud.api.Scaling scaling() {
+    return scaling != null ? scaling : StepHost.super.scaling();
+  }
+
   /** The job's workload panel, as the steps filled it. */
   WorkloadAction workloads() {
     return workloads;

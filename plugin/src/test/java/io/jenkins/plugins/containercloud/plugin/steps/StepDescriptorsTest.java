@@ -74,6 +74,31 @@ class StepDescriptorsTest {
     assertThat(text(rollback.doCheckCluster("prod"))).isEqualTo("OK");
   }
 
+  @Test
+  void poolSteps_areNamedBySymbol_needOnlyTheBuild_andCheckTheirFields() {
+    ContainerScaleStep.DescriptorImpl scale = new ContainerScaleStep.DescriptorImpl();
+    ContainerCapacityStep.DescriptorImpl capacity = new ContainerCapacityStep.DescriptorImpl();
+    for (StepDescriptor descriptor : List.of(scale, capacity)) {
+      assertThat(descriptor.getClass().getAnnotation(Symbol.class).value())
+          .containsExactly(descriptor.getFunctionName());
+      assertThat(descriptor.clazz).isEqualTo(descriptor.getClass().getEnclosingClass());
+      assertThat(contextOf(descriptor)).containsExactlyInAnyOrder(Run.class, TaskListener.class);
+    }
+    assertThat(List.of(scale.getFunctionName(), capacity.getFunctionName()))
+        .containsExactly("containerScale", "containerCapacity");
+    assertThat(text(scale.doCheckPool("workers"))).isEqualTo("OK");
+    assertThat(text(scale.doCheckPool(""))).startsWith("ERROR: pool: ");
+    assertThat(text(scale.doCheckNodes("3"))).isEqualTo("OK");
+    assertThat(text(scale.doCheckNodes("-1"))).startsWith("ERROR: nodes: ");
+    assertThat(text(scale.doCheckNodes("three"))).startsWith("ERROR: nodes: ");
+    assertThat(text(scale.doCheckTimeout("10m"))).isEqualTo("OK");
+    assertThat(text(capacity.doCheckCpu("1500m"))).isEqualTo("OK");
+    assertThat(text(capacity.doCheckCpu("0"))).startsWith("ERROR: cpu: must be more than zero");
+    assertThat(text(capacity.doCheckMemory("16Gi"))).isEqualTo("OK");
+    assertThat(text(capacity.doCheckMemory("lots"))).startsWith("ERROR: memory: ");
+    assertThat(text(capacity.doCheckTimeout("soon"))).startsWith("ERROR: timeout: ");
+  }
+
   /** {@code OK}, or {@code KIND: message} as FormValidation prints itself. */
   private static String text(FormValidation validation) {
     String text = validation.toString();

@@ -280,6 +280,9 @@ public final class DashboardServer implements AutoCloseable {
     r.get(
         API + "/webhooks/deliveries/{id}",
         ctx -> json(ctx, webhooks.delivery(ctx.pathParam("id"))));
+    r.get(
+        API + "/webhooks/deliveries/{id}/logs",
+        ctx -> json(ctx, webhooks.logs(ctx.pathParam("id"))));
     r.post(
         API + "/webhooks/deliveries/{id}/redeliver",
         ctx -> {

@@ -40,7 +40,7 @@ final class RegistryDigests implements DigestResolver {
             .credentials(credentials)
             .timeout(Duration.ofSeconds(20))
             .build()) {
-      return client.resolve(image).toString();
+      return client.resolve(image).pinned().toString();
     }
   }
 }

@@ -18,6 +18,7 @@ import io.jenkins.plugins.containercloud.scale.NodePool;
 import io.jenkins.plugins.containercloud.scale.NodeProviders;
 import io.jenkins.plugins.containercloud.scale.SimulatedNodeProvider;
 import io.jenkins.plugins.containercloud.webhook.CodePipeline;
+import io.jenkins.plugins.containercloud.webhook.GitLogin;
 import io.jenkins.plugins.containercloud.webhook.HookSettings;
 import io.jenkins.plugins.containercloud.webhook.WebhookIntake;
 import io.jenkins.plugins.containercloud.webhook.WebhookProcessor;
@@ -270,6 +271,17 @@ public final class ServerRuntime implements AutoCloseable {
    * Code-push builds: the daemon of {@code DOCKER_HOST} (or the default socket), the registry
    * logins, work folders under the data directory.
    */
+  /** The configuration's secrets, which a build's stored output must never show. */
+  private static List<String> maskedInBuildLogs(ServerConfig config) {
+    List<String> secrets = new ArrayList<>();
+    config.registries().forEach(r -> secrets.add(r.password()));
+    for (HookSettings hook : config.webhooks()) {
+      secrets.add(hook.secret());
+      secrets.add(hook.signingToken());
+    }
+    return secrets;
+  }
+
   private CodePipeline codePipeline(
       ServerConfig config, WebhookHistory history, Path dataDirectory, Clock clock) {
     ContainerCloud cloud =
@@ -280,7 +292,12 @@ public final class ServerRuntime implements AutoCloseable {
     resources.add(cloud);
     Path builds = dataDirectory.resolve("webhook-builds");
     return new CodePipeline(
-        history, new WebhookImages(cloud, builds.resolve(".jib-cache")), builds, clock);
+        history,
+        new WebhookImages(cloud, builds.resolve(".jib-cache")),
+        builds,
+        GitLogin.byFolder(config.webhooks()),
+        maskedInBuildLogs(config),
+        clock);
   }
 
   private static HistoryDatabase history(ServerConfig config, boolean demo, Path dataDirectory) {

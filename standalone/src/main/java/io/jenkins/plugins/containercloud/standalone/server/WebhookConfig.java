@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containercloud.standalone.server;
 
 import io.jenkins.plugins.containercloud.webhook.BuildSpec;
+import io.jenkins.plugins.containercloud.webhook.GitLogin;
 import io.jenkins.plugins.containercloud.webhook.HookSettings;
 import io.jenkins.plugins.containercloud.webhook.TriggerRule;
 import io.jenkins.plugins.containercloud.webhook.WebhookSource;
@@ -109,13 +110,25 @@ final class WebhookConfig {
 
   /** A code-push rule's build section; a daemonless build names its base image and command. */
   private static BuildSpec build(ConfigNode b) {
-    b.only("image", "tag", "context", "dockerfile", "gitUrl", "daemonless");
+    b.only("image", "tag", "context", "dockerfile", "gitUrl", "daemonless", "gitCredentials");
     String base = null;
     List<String> cmd = List.of();
     if (b.has("daemonless")) {
       ConfigNode d = b.get("daemonless").only("base", "cmd");
       base = d.requiredText("base", "registry.internal:5000/busybox");
       cmd = d.list("cmd").stream().map(ConfigNode::value).toList();
+    }
+    GitLogin login = null;
+    if (b.has("gitCredentials")) {
+      ConfigNode g = b.get("gitCredentials").only("username", "password");
+      String username = g.requiredText("username", "ci-bot");
+      String password = g.secret("password");
+      if (password == null) {
+        throw new ConfigException(
+            g.path() + ".password",
+            "is required: {file: PATH} or {env: VARIABLE} holding the password or token");
+      }
+      login = new GitLogin(username, password);
     }
     try {
       return new BuildSpec(
@@ -126,7 +139,8 @@ final class WebhookConfig {
           base,
           cmd,
           b.requiredText("image", "registry.internal:5000/team/web"),
-          b.text("tag"));
+          b.text("tag"),
+          login);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(b.path(), e.getMessage());
     }

@@ -129,6 +129,11 @@ final class Browser implements AutoCloseable {
     return driver.findElement(By.tagName("body")).getText();
   }
 
+  /** Resizes the window, to see a page as a narrower or wider screen shows it. */
+  void resize(int width, int height) {
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+  }
+
   /** Saves a screenshot as a test artefact (and into {@code docs/images} when asked to). */
   void screenshot(String name) {
     try {

@@ -188,6 +188,55 @@ abstract class DashboardBrowserContract {
 
   @Test
   @Order(6)
+  void aCodePushsStepLogs_openUnderItsTrigger() throws Exception {
+    // A repository that cannot be reached: the checkout fails at once, and its log says why.
+    String commit = "c0ffee0000000000000000000000000000000001";
+    String delivery =
+        RunningServer.json(
+                WebhookCodePushTestbedTest.github(
+                    server, "code", "app", "git://127.0.0.1:9/app.git", commit))
+            .path("delivery")
+            .asText();
+    // The page reads the deliveries when it opens: open it once the pipeline has ended.
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> server.firstTrigger(delivery).path("status").asText().equals("FAILED"));
+    browser.route("#/");
+    browser.route("#/webhooks");
+    browser.waitForText("table", "checkout", Duration.ofSeconds(60));
+    browser.click("details.cc-step-logs summary", "Logs");
+    WebElement log =
+        browser.waitForText(
+            "pre.cc-log",
+            "fetching refs/heads/main from git://127.0.0.1:9/app.git",
+            Duration.ofSeconds(30));
+    assertThat(log.getText()).contains("checkout failed: cannot fetch refs/heads/main");
+    for (int width : new int[] {1400, 800}) {
+      browser.resize(width, 900);
+      browser
+          .driver()
+          .executeScript(
+              "window.scrollTo(0, arguments[0].getBoundingClientRect().top + window.scrollY - 400)",
+              log);
+      // The table fits the narrower window: nothing in it is cut off or scrolled sideways.
+      Object overflow =
+          browser
+              .driver()
+              .executeScript(
+                  "const w = arguments[0].closest('table').parentElement;"
+                      + " return w.scrollWidth - w.clientWidth;",
+                  log);
+
+      browser.screenshot(name() + "-webhooks-logs-" + width);
+      assertThat(((Number) overflow).intValue())
+          .as("sideways overflow at %d px", width)
+          .isLessThanOrEqualTo(1);
+    }
+    browser.resize(1366, 900);
+  }
+
+  @Test
+  @Order(7)
   void theConsoleHasNoErrors() {
     assertThat(browser.consoleErrors()).isEmpty();
   }

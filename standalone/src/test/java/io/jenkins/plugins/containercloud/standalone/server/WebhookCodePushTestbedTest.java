@@ -8,25 +8,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.containercloud.registry.ImageReference;
 import io.jenkins.plugins.containercloud.registry.RegistryAddress;
 import io.jenkins.plugins.containercloud.registry.RegistryClient;
+import io.jenkins.plugins.containercloud.standalone.GitHubPush;
 import io.jenkins.plugins.containercloud.testing.KubeTestbed;
 import io.jenkins.plugins.containercloud.testing.Testbed;
+import io.jenkins.plugins.containercloud.testing.TestbedGit;
 import io.jenkins.plugins.containercloud.testing.Workloads;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.transport.RefSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,12 +44,7 @@ class WebhookCodePushTestbedTest {
   void codePushes_areBuiltPushedAndDeployedByDigest_andAFailedBuildDeploysNothing()
       throws Exception {
     String name = "code-" + UUID.randomUUID().toString().substring(0, 8);
-    String gitUrl = Testbed.require("TESTBED_GIT_URL") + "/" + name + ".git";
-    Git.init()
-        .setBare(true)
-        .setDirectory(Path.of(Testbed.require("TESTBED_GIT_ROOT"), name + ".git").toFile())
-        .call()
-        .close();
+    String gitUrl = TestbedGit.newRepository(name);
     String image = Testbed.registry() + "/it/" + name;
     Workloads workloads = new Workloads(CLUSTER);
     workloads.deployment("web", 1, "1", 120);
@@ -94,6 +85,19 @@ class WebhookCodePushTestbedTest {
       JsonNode trigger = ended(server, json(answer).path("delivery").asText());
       String firstImage = deployed(server, workloads, "web", trigger, image);
       assertThat(steps(trigger)).containsExactly("checkout", "build", "push", "deploy");
+      // Each step's output is kept: the checkout's fetch, the daemon's build output, the push.
+      JsonNode logs =
+          json(
+              server.apiGet(
+                  "/api/v1/webhooks/deliveries/"
+                      + json(answer).path("delivery").asText()
+                      + "/logs"));
+      assertThat(logs.findValuesAsText("step")).containsExactly("checkout", "build", "push");
+      assertThat(logs.at("/logs/0/log").asText())
+          .contains("fetching refs/heads/main from " + gitUrl);
+      assertThat(logs.at("/logs/1/log").asText()).contains("version.txt");
+      assertThat(trigger.at("/steps/1/logChars").asInt())
+          .isEqualTo(logs.at("/logs/1/log").asText().length());
 
       // GitLab: the next commit, a token-authenticated Push Hook.
       String second = commit(source, gitUrl, "FROM %s\nCOPY version.txt /app/version.txt\n", "2");
@@ -135,7 +139,7 @@ class WebhookCodePushTestbedTest {
   }
 
   /** Checks the trigger succeeded, deployed the pushed digest and was recorded; returns it. */
-  private static String deployed(
+  static String deployed(
       RunningServer server, Workloads workloads, String workload, JsonNode trigger, String image) {
     assertThat(trigger.path("status").asText()).as(trigger.toString()).isEqualTo("SUCCEEDED");
     String pinned = trigger.path("image").asText();
@@ -168,7 +172,7 @@ class WebhookCodePushTestbedTest {
   }
 
   /** The delivery's first trigger once it has ended. */
-  private static JsonNode ended(RunningServer server, String delivery) {
+  static JsonNode ended(RunningServer server, String delivery) {
     await()
         .atMost(Duration.ofMinutes(5))
         .pollInterval(Duration.ofMillis(500))
@@ -181,48 +185,24 @@ class WebhookCodePushTestbedTest {
   }
 
   /** Commits an app (its Dockerfile in app/) and pushes it to main; returns the commit id. */
-  private String commit(Git git, String url, String dockerfile, String version) throws Exception {
-    Path app = work.resolve("source/app");
-    Files.createDirectories(app);
-    Files.writeString(app.resolve("Dockerfile"), dockerfile.formatted(Testbed.baseImage()));
-    Files.writeString(app.resolve("version.txt"), version + "\n");
-    git.add().addFilepattern(".").call();
-    PersonIdent who = new PersonIdent("Test", "test@example.com");
-    String id =
-        git.commit()
-            .setMessage("version " + version)
-            .setAuthor(who)
-            .setCommitter(who)
-            .call()
-            .getName();
-    git.push().setRemote(url).setRefSpecs(new RefSpec("HEAD:refs/heads/main")).call();
-    return id;
+  private static String commit(Git git, String url, String dockerfile, String version)
+      throws Exception {
+    return TestbedGit.commitAndPush(
+        git,
+        url,
+        Map.of(
+            "app/Dockerfile",
+            dockerfile.formatted(Testbed.baseImage()),
+            "app/version.txt",
+            version + "\n"),
+        "version " + version);
   }
 
-  private static HttpResponse<String> github(
-      RunningServer server, String hook, String name, String gitUrl, String commit)
-      throws Exception {
-    String body =
-        """
-        {"ref": "refs/heads/main", "before": "%s", "after": "%s", "deleted": false,
-         "head_commit": {"id": "%s"},
-         "repository": {"full_name": "it/%s", "clone_url": "%s"}}
-        """
-            .formatted("0".repeat(40), commit, commit, name, gitUrl);
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(
-        new SecretKeySpec(
-            RunningServer.HOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    String signature =
-        "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+  static HttpResponse<String> github(
+      RunningServer server, String hook, String name, String gitUrl, String commit) {
     return server.send(
-        HttpRequest.newBuilder(URI.create(server.url("/hooks/github/" + hook)))
-            .header("Content-Type", "application/json")
-            .header("X-GitHub-Event", "push")
-            .header("X-GitHub-Delivery", UUID.randomUUID().toString())
-            .header("X-GitHub-Hook-ID", "4711")
-            .header("X-Hub-Signature-256", signature)
-            .POST(HttpRequest.BodyPublishers.ofString(body)));
+        GitHubPush.request(
+            server.url("/hooks/github/" + hook), name, gitUrl, commit, RunningServer.HOOK_SECRET));
   }
 
   private static HttpResponse<String> gitlab(

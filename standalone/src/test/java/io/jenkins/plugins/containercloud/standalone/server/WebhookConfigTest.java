@@ -137,8 +137,41 @@ class WebhookConfigTest {
                     rule.formatted("{image: reg/x, gitUrl: \"https://u:pw@git.example/x.git\"}"),
                     Map.of("S", "x")))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("remove the user and password")
+        .hasMessageContaining("remove them from the address")
         .hasMessageNotContaining("pw@");
+  }
+
+  @Test
+  void gitCredentials_areReadByReference_andOnlyForHttpsAddresses() throws IOException {
+    String rule =
+        "webhooks:\n  - name: gh\n    source: github\n    secret: {env: S}\n    rules:\n"
+            + "      - {name: web, repository: x, target: {cluster: sandbox, namespace: a,"
+            + " kind: Deployment, name: w}, build: {image: reg/x, %s}}\n";
+    Map<String, String> env = Map.of("S", "x", "GIT_TOKEN", "tok-3f9a");
+    ServerConfig config =
+        read(rule.formatted("gitCredentials: {username: ci, password: {env: GIT_TOKEN}}"), env);
+    var login = config.webhooks().get(0).rules().get(0).build().gitCredentials();
+    assertThat(login.username()).isEqualTo("ci");
+    assertThat(login.password()).isEqualTo("tok-3f9a");
+    assertThat(config.webhooks().get(0).rules().get(0).toString()).doesNotContain("tok-3f9a");
+    assertThatThrownBy(
+            () -> read(rule.formatted("gitCredentials: {username: ci, password: tok-3f9a}"), env))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("build.gitCredentials.password")
+        .hasMessageContaining("never inline")
+        .hasMessageNotContaining("tok-3f9a");
+    assertThatThrownBy(() -> read(rule.formatted("gitCredentials: {username: ci}"), env))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("build.gitCredentials.password");
+    assertThatThrownBy(
+            () ->
+                read(
+                    rule.formatted(
+                        "gitUrl: \"git://git.example/x.git\", gitCredentials: {username: ci,"
+                            + " password: {env: GIT_TOKEN}}"),
+                    env))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("cannot carry build.gitCredentials");
   }
 
   private ServerConfig readRule(String target) throws IOException {

@@ -28,7 +28,10 @@ class WebhookServerTest {
   static final String EVENTS_V2 = "application/vnd.docker.distribution.events.v2+json";
   private static RunningServer server;
 
-  /** A {@code webhooks:} section: a registry hook deploying testbed/web to {@code namespace}. */
+  /**
+   * A {@code webhooks:} section: a registry hook deploying testbed/web to {@code namespace}, a
+   * Docker Hub hook without rules, and a GitHub hook with a build rule for it/app.
+   */
   static String webhooksYaml(String namespace) {
     return webhooksYaml("sandbox", namespace);
   }
@@ -48,8 +51,17 @@ class WebhookServerTest {
           - name: hub
             source: dockerhub
             secret: {file: hook-secret}
+          - name: code
+            source: github
+            secret: {file: hook-secret}
+            rules:
+              - name: app
+                repository: it/app
+                branches: main
+                build: {image: 127.0.0.1:5000/it/app}
+                target: {cluster: %s, namespace: %s, kind: Deployment, name: api}
         """
-        .formatted(cluster, namespace);
+        .formatted(cluster, namespace, cluster, namespace);
   }
 
   /** A registry 3.x notification of a tagged manifest push. */
