@@ -1,5 +1,7 @@
 package hudson.model;
 
+import hudson.model.queue.QueueTaskFuture;
+import jenkins.console.WithConsoleUrl;
 import jenkins.model.queue.QueueItem;
 
 /** Compile-only declaration of Jenkins' {@code Queue}; see jenkins-api/README.md. */
@@ -12,5 +14,19 @@ public class Queue {
   public abstract static class Item extends Actionable implements QueueItem {
 
     private Item() {}
+
+    public long getId() {
+      throw new UnsupportedOperationException("Queue.Item.getId runs only inside Jenkins");
+    }
+
+    public QueueTaskFuture<Executable> getFuture() {
+      throw new UnsupportedOperationException("Queue.Item.getFuture runs only inside Jenkins");
+    }
   }
+
+  /** Compile-only declaration of Jenkins' {@code Queue.Executable}; see jenkins-api/README.md. */
+  public interface Executable extends Runnable, WithConsoleUrl {}
+
+  /** Compile-only declaration of Jenkins' {@code Queue.QueueAction}; see jenkins-api/README.md. */
+  public interface QueueAction extends Action {}
 }

@@ -42,6 +42,11 @@ public final class WebhookDeliveries {
 
   /** The configured hooks: name, source, the path to give the sender, and the rules. */
   public ArrayNode hooks() {
+    return hooks("/hooks");
+  }
+
+  /** The configured hooks, their paths under {@code base} (Jenkins: its webhook root action). */
+  public ArrayNode hooks(String base) {
     ArrayNode list = DashboardJson.MAPPER.createArrayNode();
     for (HookSettings hook : intake.hooks()) {
       ObjectNode node = list.addObject();
@@ -49,7 +54,8 @@ public final class WebhookDeliveries {
       node.put("source", hook.source().id());
       node.put(
           "path",
-          "/hooks/"
+          base
+              + "/"
               + hook.source().id()
               + "/"
               + hook.name()
@@ -63,7 +69,11 @@ public final class WebhookDeliveries {
                       .put("name", r.name())
                       .put("repository", r.repository())
                       .put("tags", r.tags())
-                      .put("workload", r.target().toString()));
+                      .put(
+                          "workload",
+                          r.target() != null
+                              ? r.target().toString()
+                              : "jobs " + String.join(", ", r.job().jobs())));
     }
     return list;
   }

@@ -170,6 +170,19 @@ public final class WebhookHistory {
     return move(t, "PENDING", "RUNNING", deploymentId, image, null, at);
   }
 
+  /**
+   * Claims a pending trigger that starts a job rather than a deployment: true when this call moved
+   * it from PENDING to RUNNING.
+   */
+  public boolean start(WebhookTriggerRow t, Instant at) {
+    return move(t, "PENDING", "RUNNING", null, null, null, at);
+  }
+
+  /** Says where a running trigger stands (a job's queued build), keeping it RUNNING. */
+  public boolean note(WebhookTriggerRow t, String reason, Instant at) {
+    return move(t, "RUNNING", "RUNNING", null, null, reason, at);
+  }
+
   /** Records that a newer delivery for the same workload replaced this pending trigger. */
   public boolean supersede(WebhookTriggerRow t, String reason, Instant at) {
     return move(t, "PENDING", "SUPERSEDED", null, null, reason, at);

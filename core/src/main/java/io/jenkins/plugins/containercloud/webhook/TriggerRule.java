@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  *
  * @param registry the registry host to deploy from, when the cluster pulls through another name
  *     than the one the sender reports (null: the reported one)
- * @param branches a glob of branch names a code push must match (build rules only; with neither
- *     branches nor tags, any branch and no tag)
+ * @param branches a glob of branch names a code push must match (build and code-push job rules
+ *     only; with neither branches nor tags, any branch and no tag)
+ * @param job instead of {@code target}: the jobs a matching push starts, where the host runs jobs
  */
 public record TriggerRule(
     String name,
@@ -23,7 +24,21 @@ public record TriggerRule(
     RuleTarget target,
     RolloutSettings rollout,
     String branches,
-    BuildSpec build) {
+    BuildSpec build,
+    JobTarget job) {
+
+  /** A rule that deploys (or builds, then deploys). */
+  public TriggerRule(
+      String name,
+      String repository,
+      String tags,
+      String registry,
+      RuleTarget target,
+      RolloutSettings rollout,
+      String branches,
+      BuildSpec build) {
+    this(name, repository, tags, registry, target, rollout, branches, build, null);
+  }
 
   /** A rule for image pushes. */
   public TriggerRule(
@@ -36,6 +51,12 @@ public record TriggerRule(
     this(name, repository, tags, registry, target, rollout, null, null);
   }
 
+  /** A rule that starts jobs instead of deploying. */
+  public static TriggerRule startingJobs(
+      String name, String repository, String tags, String branches, JobTarget job) {
+    return new TriggerRule(name, repository, tags, null, null, null, branches, null, job);
+  }
+
   public TriggerRule {
     Objects.requireNonNull(name, "name");
     if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
@@ -46,19 +67,28 @@ public record TriggerRule(
       throw new IllegalArgumentException(
           "rule " + name + ": repository is required, e.g. team/app");
     }
-    Objects.requireNonNull(target, "target");
+    if (job == null) {
+      Objects.requireNonNull(target, "target");
+    } else if (target != null || build != null) {
+      throw new IllegalArgumentException(
+          "rule " + name + ": either deploy (target, build) or start jobs, not both");
+    }
     rollout = rollout == null ? RolloutSettings.DEFAULTS : rollout;
-    if (branches != null && build == null) {
+    if (branches != null && build == null && !codeJobs(job)) {
       throw new IllegalArgumentException(
           "rule " + name + ": branches are for code pushes; add a build section or remove them");
     }
   }
 
+  private static boolean codeJobs(JobTarget job) {
+    return job != null && job.codePushes();
+  }
+
   /** Whether this rule deploys the push. */
   boolean matches(PushEvent push) {
     return switch (push) {
-      case ImagePushed image -> build == null && matches(image);
-      case CodePushed code -> build != null && matches(code);
+      case ImagePushed image -> build == null && !codeJobs(job) && matches(image);
+      case CodePushed code -> (build != null || codeJobs(job)) && matches(code);
     };
   }
 

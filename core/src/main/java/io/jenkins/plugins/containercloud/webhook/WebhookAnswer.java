@@ -21,7 +21,8 @@ public record WebhookAnswer(int status, ObjectNode body) {
     return body.path("status").asText();
   }
 
-  static WebhookAnswer of(int status, String outcome, String reason) {
+  /** An answer with this status, outcome word and reason (null for none). */
+  public static WebhookAnswer of(int status, String outcome, String reason) {
     ObjectNode body = Json.MAPPER.createObjectNode();
     body.put("status", outcome);
     if (reason != null) {

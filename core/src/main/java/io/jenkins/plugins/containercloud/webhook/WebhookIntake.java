@@ -280,7 +280,7 @@ public final class WebhookIntake implements AutoCloseable {
     for (PlannedTrigger t : triggers) {
       list.addObject()
           .put("rule", t.rule().name())
-          .put("workload", t.rule().target().toString())
+          .put("workload", t.workload())
           .put("image", t.image());
     }
     return new Outcome(answer, "ACCEPTED", parsed, triggers);
@@ -302,24 +302,7 @@ public final class WebhookIntake implements AutoCloseable {
   private List<WebhookTriggerRow> rows(WebhookDelivery delivery, List<PlannedTrigger> triggers) {
     List<WebhookTriggerRow> rows = new ArrayList<>();
     for (int i = 0; i < triggers.size(); i++) {
-      PlannedTrigger t = triggers.get(i);
-      TriggerRule.RuleTarget target = t.rule().target();
-      rows.add(
-          new WebhookTriggerRow(
-              delivery.id(),
-              i + 1,
-              t.rule().name(),
-              target.cluster(),
-              target.namespace(),
-              target.kind(),
-              target.name(),
-              target.container(),
-              t.image(),
-              t.parameters(),
-              "PENDING",
-              null,
-              null,
-              delivery.receivedAt()));
+      rows.add(triggers.get(i).row(delivery.id(), i + 1, delivery.receivedAt()));
     }
     return rows;
   }

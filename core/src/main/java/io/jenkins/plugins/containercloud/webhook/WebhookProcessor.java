@@ -37,6 +37,7 @@ public final class WebhookProcessor implements AutoCloseable {
   private final RolloutLauncher launcher;
   private final DigestResolver digests;
   private final CodePipeline pipeline;
+  private final JobLauncher jobs;
   private final Clock clock;
   private final Map<String, Lane> lanes = new HashMap<>();
   private final Object wake = new Object();
@@ -61,6 +62,21 @@ public final class WebhookProcessor implements AutoCloseable {
       DigestResolver digests,
       CodePipeline pipeline,
       Clock clock) {
+    this(history, launcher, digests, pipeline, null, clock);
+  }
+
+  /**
+   * @param jobs what starts the jobs of rules that name jobs ({@link JobTarget}); null in a host
+   *     that has none (their triggers then fail, saying so)
+   */
+  public WebhookProcessor(
+      WebhookHistory history,
+      RolloutLauncher launcher,
+      DigestResolver digests,
+      CodePipeline pipeline,
+      JobLauncher jobs,
+      Clock clock) {
+    this.jobs = jobs;
     this.history = history;
     this.launcher = launcher;
     this.digests = digests;
@@ -92,6 +108,17 @@ public final class WebhookProcessor implements AutoCloseable {
    */
   private void recover() {
     for (WebhookTriggerRow t : history.running(BATCH * 10)) {
+      if (JobCall.of(t.parameters()).isPresent()) {
+        // Its build may have been queued (or even run): never queue it twice.
+        history.finish(
+            t,
+            "INTERRUPTED",
+            "the host stopped before the job's build ended"
+                + (t.reason() == null ? "" : " (" + t.reason() + ")")
+                + "; see the job's builds, or redeliver the delivery to start it again",
+            clock.instant());
+        continue;
+      }
       Optional<String> outcome;
       try {
         outcome = launcher.recordedOutcome(t.deploymentId());
@@ -186,6 +213,11 @@ public final class WebhookProcessor implements AutoCloseable {
     Supersedes supersedes = new Supersedes();
     synchronized (lanes) {
       for (WebhookTriggerRow t : pending) {
+        Optional<JobCall> call = JobCall.of(t.parameters());
+        if (call.isPresent() && !call.get().newestWins()) {
+          startJob(null, t, pinned(t, call.get())); // every delivery its own build, in order
+          continue;
+        }
         Lane lane = lanes.computeIfAbsent(t.workload(), k -> new Lane());
         if (lane.holds(t)) {
           continue;
@@ -240,6 +272,11 @@ public final class WebhookProcessor implements AutoCloseable {
 
   /** Claims the trigger and starts its rollout; called holding {@code lanes}. */
   private void begin(Lane lane, WebhookTriggerRow t) {
+    Optional<JobCall> call = JobCall.of(t.parameters());
+    if (call.isPresent()) {
+      startJob(lane, t, pinned(t, call.get()));
+      return;
+    }
     String image;
     try {
       // A code push's image does not exist yet: its pipeline builds, pushes and pins it.
@@ -277,6 +314,11 @@ public final class WebhookProcessor implements AutoCloseable {
       }
       ended = new RolloutLauncher.Ended("FAILED", e.getMessage());
     }
+    end(lane, t, ended);
+  }
+
+  /** Records how a running trigger ended and frees its lane. */
+  private void end(Lane lane, WebhookTriggerRow t, RolloutLauncher.Ended ended) {
     try {
       history.finish(t, ended.outcome(), ended.reason(), clock.instant());
     } catch (RuntimeException e) {
@@ -317,6 +359,74 @@ public final class WebhookProcessor implements AutoCloseable {
     }
     String deploy = pinned;
     return pipeline.deploy(t, () -> launcher.run(t, deploy, deploymentId));
+  }
+
+  /** The job call with the image's digest, when the push did not say it and it can be resolved. */
+  private JobCall pinned(WebhookTriggerRow t, JobCall call) {
+    if (t.image().contains("@") || !call.parameters().containsKey("IMAGE_DIGEST")) {
+      return call;
+    }
+    try {
+      return call.pinnedTo(digests.pin(t.image()));
+    } catch (RuntimeException e) {
+      // The job still starts: it can resolve the tag itself; IMAGE_DIGEST stays empty.
+      LOG.info(
+          "cannot resolve {} to a digest for job {}: {}", t.image(), call.job(), e.getMessage());
+      return call;
+    }
+  }
+
+  /**
+   * Queues the job's build, called holding {@code lanes}. Without a lane (every delivery its own
+   * build) the trigger ends SUCCEEDED once the build is queued, its reason naming the queue item
+   * (the build's own result is the job's; the history's statuses have no "queued", and a migration
+   * for one word was not worth it); in a newest-wins lane it stays RUNNING, naming the queue item,
+   * until the build ends, so that newer deliveries wait and the ones in between are superseded.
+   */
+  private void startJob(Lane lane, WebhookTriggerRow t, JobCall call) {
+    if (jobs == null) {
+      history.fail(
+          t, "this host does not start jobs; deploy from the rule instead", clock.instant());
+      return;
+    }
+    if (!history.start(t, clock.instant())) {
+      return; // another process took it, or it was superseded meanwhile
+    }
+    JobLauncher.Queued queued;
+    try {
+      queued =
+          jobs.queue(
+              new JobLauncher.JobRequest(
+                  call.job(),
+                  call.parameters(),
+                  call.source(),
+                  call.hook(),
+                  t.deliveryId(),
+                  t.rule()));
+    } catch (RuntimeException e) {
+      history.finish(t, "FAILED", e.getMessage(), clock.instant());
+      return;
+    }
+    if (lane == null) {
+      history.finish(t, "SUCCEEDED", queued.describe(), clock.instant());
+      return;
+    }
+    history.note(t, queued.describe(), clock.instant());
+    lane.running = t;
+    rollouts.submit(() -> awaitJob(lane, t, queued));
+  }
+
+  private void awaitJob(Lane lane, WebhookTriggerRow t, JobLauncher.Queued queued) {
+    RolloutLauncher.Ended ended;
+    try {
+      ended = queued.awaitEnd();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return; // stopping: the next start records it INTERRUPTED
+    } catch (RuntimeException e) {
+      ended = new RolloutLauncher.Ended("FAILED", e.getMessage());
+    }
+    end(lane, t, ended);
   }
 
   @Override

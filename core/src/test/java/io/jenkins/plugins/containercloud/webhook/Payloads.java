@@ -74,6 +74,29 @@ final class Payloads {
     return WebhookHeaders.of(map);
   }
 
+  /** A registry's push notification for {@code registry.example.com:5000/team/web:tag}. */
+  static byte[] registryPush(String eventId, String tag) {
+    return ("{\"events\":[{\"id\":\"%s\",\"action\":\"push\",\"target\":{\"mediaType\":"
+            + "\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"sha256:%064x\","
+            + "\"repository\":\"team/web\",\"tag\":\"%s\"},\"request\":{\"host\":"
+            + "\"registry.example.com:5000\"}}]}")
+        .formatted(eventId, tag.hashCode(), tag)
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Sends {@link #registryPush} to the registry hook {@code registry} of {@code intake}. */
+  static WebhookAnswer sendRegistryPush(
+      WebhookIntake intake, String authorization, String eventId, String tag) {
+    return intake.receive(
+        "registry",
+        "registry",
+        Map.of(
+            "Authorization", List.of(authorization),
+            "Content-Type", List.of(RegistryReceiver.EVENTS_V2)),
+        new java.io.ByteArrayInputStream(registryPush(eventId, tag)),
+        null);
+  }
+
   static TriggerRule rule(String name, String repository, String tags) {
     return new TriggerRule(
         name,

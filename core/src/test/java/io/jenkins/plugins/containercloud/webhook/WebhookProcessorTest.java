@@ -7,7 +7,6 @@ import io.jenkins.plugins.containercloud.history.HistoryDatabase;
 import io.jenkins.plugins.containercloud.history.HistoryStore;
 import io.jenkins.plugins.containercloud.history.WebhookHistory;
 import io.jenkins.plugins.containercloud.history.WebhookTriggerRow;
-import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -144,20 +143,7 @@ class WebhookProcessorTest {
   }
 
   private WebhookAnswer push(String eventId, String tag) {
-    String body =
-        ("{\"events\":[{\"id\":\"%s\",\"action\":\"push\",\"target\":{\"mediaType\":"
-                + "\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"sha256:%064x\","
-                + "\"repository\":\"team/web\",\"tag\":\"%s\"},\"request\":{\"host\":"
-                + "\"registry.example.com:5000\"}}]}")
-            .formatted(eventId, tag.hashCode(), tag);
-    return intake.receive(
-        "registry",
-        "registry",
-        Map.of(
-            "Authorization", List.of(AUTH),
-            "Content-Type", List.of(RegistryReceiver.EVENTS_V2)),
-        new ByteArrayInputStream(body.getBytes()),
-        null);
+    return Payloads.sendRegistryPush(intake, AUTH, eventId, tag);
   }
 
   /** Records what it runs; each rollout waits for {@link #release}. */

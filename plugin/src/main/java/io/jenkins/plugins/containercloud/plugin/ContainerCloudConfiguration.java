@@ -6,6 +6,7 @@ import hudson.model.Descriptor;
 import io.jenkins.plugins.containercloud.history.HistoryDatabase;
 import io.jenkins.plugins.containercloud.plugin.pools.NodePoolSettings;
 import io.jenkins.plugins.containercloud.plugin.pools.PoolsLifecycle;
+import io.jenkins.plugins.containercloud.plugin.webhooks.WebhookHookSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ public class ContainerCloudConfiguration extends GlobalConfiguration {
   private List<ClusterSettings> clusters = new ArrayList<>();
   private List<RegistrySettings> registries = new ArrayList<>();
   private HistoryDatabaseSettings historyDatabase;
+  private List<WebhookHookSettings> webhooks = new ArrayList<>();
   private List<NodePoolSettings> nodePools = new ArrayList<>();
 
   /** While the form is bound: its saves do not restart the autoscaler, the last one does. */
@@ -80,6 +82,17 @@ public class ContainerCloudConfiguration extends GlobalConfiguration {
     save();
   }
 
+  /** The hooks at {@code JENKINS_URL/container-cloud-webhook/{source}/{name}} and their rules. */
+  public List<WebhookHookSettings> getWebhooks() {
+    return webhooks == null ? List.of() : List.copyOf(webhooks);
+  }
+
+  @DataBoundSetter
+  public void setWebhooks(List<WebhookHookSettings> webhooks) {
+    this.webhooks = webhooks == null ? new ArrayList<>() : new ArrayList<>(webhooks);
+    save();
+  }
+
   /** The external history database, or null for the embedded H2 file. */
   public HistoryDatabaseSettings getHistoryDatabase() {
     return historyDatabase;
@@ -120,6 +133,7 @@ public class ContainerCloudConfiguration extends GlobalConfiguration {
     clusters = new ArrayList<>();
     registries = new ArrayList<>();
     historyDatabase = null;
+    webhooks = new ArrayList<>();
     nodePools = new ArrayList<>();
     boolean result;
     binding = true;

@@ -56,6 +56,7 @@ class HpiPackageIT {
   private static final String PACKAGE = "io/jenkins/plugins/containercloud/plugin/";
   private static final String PAGES = "io.jenkins.plugins.containercloud.plugin.pages.";
   private static final String POOLS = "io.jenkins.plugins.containercloud.plugin.pools.";
+  private static final String WEBHOOKS = "io.jenkins.plugins.containercloud.plugin.webhooks.";
 
   /** The plugin versions of the shared Jenkins API reference (its README's tables). */
   private static final Map<String, String> DEPENDENCIES =
@@ -416,7 +417,12 @@ class HpiPackageIT {
             .filter(c -> c.isAnnotationPresent(Extension.class))
             .map(Class::getName)
             .collect(Collectors.toCollection(TreeSet::new));
-    assertThat(annotated).hasSize(17).contains(PAGES + "ContainerCloudRootAction");
+    assertThat(annotated).hasSize(24).contains(PAGES + "ContainerCloudRootAction");
+    assertThat(annotated)
+        .contains(
+            WEBHOOKS + "WebhookRootAction",
+            WEBHOOKS + "WebhookCrumbExclusion",
+            WEBHOOKS + "WebhooksFeature");
     assertThat(indexed).isEqualTo(annotated);
   }
 
@@ -440,9 +446,13 @@ class HpiPackageIT {
     }
     assertThat(index("META-INF/services/annotations/hudson.init.Initializer"))
         .containsExactly(
-            PAGES + "ContainerCloudPermissions", PAGES + "DashboardHost", POOLS + "PoolsLifecycle");
+            PAGES + "ContainerCloudPermissions",
+            PAGES + "DashboardHost",
+            POOLS + "PoolsLifecycle",
+            WEBHOOKS + "WebhookHost");
     assertThat(index("META-INF/services/annotations/hudson.init.Terminator"))
-        .containsExactly(PAGES + "DashboardHost", POOLS + "PoolsLifecycle");
+        .containsExactly(
+            PAGES + "DashboardHost", POOLS + "PoolsLifecycle", WEBHOOKS + "WebhookHost");
   }
 
   @Test
@@ -497,7 +507,7 @@ class HpiPackageIT {
             .filter(c -> c.isAnnotationPresent(Symbol.class))
             .map(Class::getName)
             .collect(Collectors.toCollection(TreeSet::new));
-    assertThat(annotated).hasSize(15);
+    assertThat(annotated).hasSize(19);
     assertThat(indexed).isEqualTo(annotated);
   }
 
@@ -521,7 +531,11 @@ class HpiPackageIT {
             "OpenStackProvider",
             "CommandProvider",
             "ContainerScaleStep",
-            "ContainerCapacityStep");
+            "ContainerCapacityStep",
+            "WebhookHookSettings",
+            "WebhookRuleSettings",
+            "WebhookDeploySettings",
+            "WebhookJobSettings");
     for (Class<?> form : forms) {
       String folder = form.getName().replace('.', '/') + "/";
       Set<String> fields = boundFields(form);

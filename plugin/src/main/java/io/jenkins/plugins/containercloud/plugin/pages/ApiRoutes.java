@@ -9,7 +9,7 @@ import java.util.Set;
  * The routes of the dashboard's JSON API in Jenkins ({@code serve}'s {@code /api/v1} without the
  * event stream: pages poll here) and the permission each needs: View to read, Deploy to start or
  * abort a rollout, Rollback to roll a recorded deployment back, Scale to resize or upgrade a node
- * pool.
+ * pool, Deploy and Overall/Administer to redeliver a webhook delivery.
  */
 final class ApiRoutes {
 
@@ -36,7 +36,14 @@ final class ApiRoutes {
           Map.entry("GET /scaling/decisions", DashboardPermission.VIEW),
           Map.entry("POST /scaling/pools/{pool}/scale-up", DashboardPermission.SCALE),
           Map.entry("POST /scaling/pools/{pool}/scale-down", DashboardPermission.SCALE),
-          Map.entry("POST /scaling/pools/{pool}/upgrade", DashboardPermission.SCALE));
+          Map.entry("POST /scaling/pools/{pool}/upgrade", DashboardPermission.SCALE),
+          Map.entry("GET /webhooks/hooks", DashboardPermission.VIEW),
+          Map.entry("GET /webhooks/deliveries", DashboardPermission.VIEW),
+          Map.entry("GET /webhooks/deliveries/{id}", DashboardPermission.VIEW),
+          Map.entry("GET /webhooks/deliveries/{id}/logs", DashboardPermission.VIEW),
+          // Redelivery also needs Overall/Administer (checked by DashboardApi): it may queue jobs,
+          // which run as the system, as serve's needs its admin role.
+          Map.entry("POST /webhooks/deliveries/{id}/redeliver", DashboardPermission.DEPLOY));
 
   /** The second segment under each of these is a parameter. */
   private static final Map<String, String> PARAMETERS =
@@ -89,6 +96,9 @@ final class ApiRoutes {
       String parameter = i == 1 ? PARAMETERS.get(path.get(0)) : null;
       if (i == 2 && path.get(0).equals("scaling") && path.get(1).equals("pools")) {
         parameter = "{pool}";
+      }
+      if (i == 2 && path.get(0).equals("webhooks") && path.get(1).equals("deliveries")) {
+        parameter = "{id}";
       }
       pattern.append('/').append(parameter != null ? parameter : path.get(i));
     }

@@ -30,7 +30,8 @@ public final class ContainerCloudRootAction implements RootAction {
   private final DashboardApi api =
       new DashboardApi(
           DashboardHost.INSTANCE::dashboard,
-          io.jenkins.plugins.containercloud.plugin.pools.AutoscalerHost.INSTANCE::scaling);
+          io.jenkins.plugins.containercloud.plugin.pools.AutoscalerHost.INSTANCE::scaling,
+          io.jenkins.plugins.containercloud.plugin.webhooks.WebhookHost::deliveries);
 
   /** In the header's menu for those who may see the pages; the URL answers everybody else 403. */
   @Override
@@ -59,7 +60,8 @@ public final class ContainerCloudRootAction implements RootAction {
     return new PageViewer(
         Jenkins.getAuthentication2().getName(),
         ContainerCloudPermissions.granted(jenkins),
-        features());
+        features(),
+        jenkins.hasPermission(Jenkins.ADMINISTER));
   }
 
   /** The Cluster page's route in the app: the first configured cluster, or the overview. */

@@ -9,6 +9,9 @@ import io.jenkins.plugins.containercloud.api.DashboardJson;
 import io.jenkins.plugins.containercloud.api.DashboardJson.Me;
 import io.jenkins.plugins.containercloud.api.DashboardJson.RolloutStart;
 import io.jenkins.plugins.containercloud.api.Scaling;
+import io.jenkins.plugins.containercloud.api.WebhookDeliveries;
+import io.jenkins.plugins.containercloud.plugin.webhooks.WebhookPaths;
+import io.jenkins.plugins.containercloud.webhook.WebhookAnswer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -32,6 +35,7 @@ public final class DashboardApi {
 
   private final Supplier<Dashboard> dashboard;
   private final Supplier<Scaling> scaling;
+  private final Supplier<WebhookDeliveries> webhooks;
 
   /**
    * @param dashboard the current dashboard; it may throw {@link ApiException} (503) while the
@@ -49,8 +53,21 @@ public final class DashboardApi {
    * @param scaling the running node-pool autoscalers; 503 ({@link ApiException}) while none runs
    */
   public DashboardApi(Supplier<Dashboard> dashboard, Supplier<Scaling> scaling) {
+    this(dashboard, scaling, DashboardApi::noWebhooks);
+  }
+
+  /**
+   * @param scaling the running node-pool autoscalers; 503 ({@link ApiException}) while none runs
+   * @param webhooks the Webhooks page's façade; it may throw {@link ApiException} (503) like the
+   *     dashboard
+   */
+  public DashboardApi(
+      Supplier<Dashboard> dashboard,
+      Supplier<Scaling> scaling,
+      Supplier<WebhookDeliveries> webhooks) {
     this.dashboard = dashboard;
     this.scaling = scaling;
+    this.webhooks = webhooks;
   }
 
   public ApiAnswer answer(ApiCall call) {
@@ -76,6 +93,10 @@ public final class DashboardApi {
     }
   }
 
+  private static WebhookDeliveries noWebhooks() {
+    throw ApiException.notFound("webhooks are not hosted here");
+  }
+
   /** The answer to a refused request: its status and the error document. */
   static ApiAnswer refused(ApiException e) {
     return json(e.status(), ApiRequests.error(e.status(), e.getMessage(), e.field()));
@@ -87,13 +108,16 @@ public final class DashboardApi {
     if (route.contains(" /scaling")) {
       return scalingRoute(route, call);
     }
+    if (route.startsWith("GET /webhooks/") || route.startsWith("POST /webhooks/")) {
+      return webhookRoute(route, call);
+    }
     Dashboard d = dashboard.get();
     return switch (route) {
       case "GET /me" ->
           ok(
               new Me(
                   call.user(),
-                  DashboardPermission.roles(call.granted()),
+                  roles(call),
                   call.granted().contains(DashboardPermission.DEPLOY),
                   call.administer()));
       case "GET /clusters" -> ok(Map.of("clusters", d.clusters()));
@@ -166,6 +190,35 @@ public final class DashboardApi {
     };
   }
 
+  /** The Webhooks page's routes: the same JSON as serve's, from core's façade. */
+  private ApiAnswer webhookRoute(String route, ApiCall call) {
+    WebhookDeliveries w = webhooks.get();
+    return switch (route) {
+      case "GET /webhooks/hooks" -> ok(Map.of("hooks", w.hooks("/" + WebhookPaths.URL_NAME)));
+      case "GET /webhooks/deliveries" ->
+          ok(
+              Map.of(
+                  "deliveries",
+                  w.recent(
+                      ApiRequests.limit(call.query("limit"), 50, WebhookDeliveries.MAX_LIMIT))));
+      case "GET /webhooks/deliveries/{id}" -> ok(w.delivery(call.segment(2)));
+      case "GET /webhooks/deliveries/{id}/logs" -> ok(w.logs(call.segment(2)));
+      case "POST /webhooks/deliveries/{id}/redeliver" -> {
+        if (!call.administer()) {
+          throw new ApiException(
+              403,
+              call.user() + " may not redeliver; it needs Overall/Administer, as it may start jobs",
+              null);
+        }
+        WebhookAnswer answer = w.redeliver(call.segment(2));
+        LOG.info("webhook delivery " + call.segment(2) + " redelivered by " + call.user());
+        yield new ApiAnswer(
+            answer.status(), answer.json().getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+      }
+      default -> throw new IllegalStateException("route without an answer: " + route);
+    };
+  }
+
   /** The node pools' routes: {@code serve}'s JSON, from the autoscalers of this controller. */
   private ApiAnswer scalingRoute(String route, ApiCall call) {
     Scaling s = scaling.get();
@@ -190,6 +243,15 @@ public final class DashboardApi {
           json(202, s.upgrade(call.segment(2), call.user()));
       default -> throw new IllegalStateException("route without an answer: " + route);
     };
+  }
+
+  /** The app's roles; {@code admin} (redelivery) for those who may administer Jenkins. */
+  private static List<String> roles(ApiCall call) {
+    List<String> roles = new java.util.ArrayList<>(DashboardPermission.roles(call.granted()));
+    if (call.administer()) {
+      roles.add("admin");
+    }
+    return roles;
   }
 
   private static ClusterViews views(Dashboard d, ApiCall call) {

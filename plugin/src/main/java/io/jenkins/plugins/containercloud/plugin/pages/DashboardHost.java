@@ -55,6 +55,16 @@ public final class DashboardHost {
     return current.dashboard();
   }
 
+  /**
+   * The dashboard for the configuration now in force, for other hosts of the plugin (the webhook
+   * processor rolls out through its live rollouts).
+   *
+   * @throws ApiException 503 while no dashboard can be made
+   */
+  public static Dashboard current() {
+    return INSTANCE.dashboard();
+  }
+
   /** Lets the jobs' workload panels read the dashboard's caches. */
   @Initializer(after = InitMilestone.PLUGINS_STARTED)
   public static void install() {

@@ -13,20 +13,32 @@ public final class PageViewer {
   private final String user;
   private final Set<DashboardPermission> granted;
   private final List<String> features;
+  private final boolean administer;
 
   public PageViewer(String user, Set<DashboardPermission> granted, List<String> features) {
+    this(user, granted, features, false);
+  }
+
+  /**
+   * @param administer whether the user may administer Jenkins (the app's {@code admin} role, which
+   *     shows Redeliver on the Webhooks page)
+   */
+  public PageViewer(
+      String user, Set<DashboardPermission> granted, List<String> features, boolean administer) {
     this.user = user;
     this.granted = Set.copyOf(granted);
     this.features = List.copyOf(features);
+    this.administer = administer;
   }
 
   public String getUser() {
     return user;
   }
 
-  /** {@code data-roles}: {@code viewer}, {@code viewer,deployer}. */
+  /** {@code data-roles}: {@code viewer}, {@code viewer,deployer}, plus {@code admin}. */
   public String getRoles() {
-    return String.join(",", DashboardPermission.roles(granted));
+    String roles = String.join(",", DashboardPermission.roles(granted));
+    return administer ? (roles.isEmpty() ? "admin" : roles + ",admin") : roles;
   }
 
   /** {@code data-permissions}: the granted permissions, e.g. {@code view,deploy,rollback}. */

@@ -5,23 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jenkins.plugins.containercloud.image.DaemonlessBuildRequest;
-import io.jenkins.plugins.containercloud.image.JibImageBuilder;
-import io.jenkins.plugins.containercloud.image.LayerSpec;
 import io.jenkins.plugins.containercloud.image.PushedImage;
-import io.jenkins.plugins.containercloud.registry.CredentialSource;
 import io.jenkins.plugins.containercloud.registry.ImageReference;
-import io.jenkins.plugins.containercloud.registry.RetryPolicy;
 import io.jenkins.plugins.containercloud.testing.KubeTestbed;
+import io.jenkins.plugins.containercloud.testing.TestImages;
 import io.jenkins.plugins.containercloud.testing.Testbed;
 import io.jenkins.plugins.containercloud.testing.Workloads;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -107,25 +100,7 @@ class WebhookRegistryTestbedTest {
 
   /** Pushes a one-file image on the testbed's base image with Jib, a real registry client. */
   static PushedImage push(Path work, ImageReference target) throws Exception {
-    Path file = Files.writeString(work.resolve("version.txt"), target.toString());
-    DaemonlessBuildRequest request =
-        new DaemonlessBuildRequest(
-            Testbed.baseImage(),
-            List.of(target),
-            List.of(new LayerSpec(file, "/app/version.txt", "644")),
-            List.of("/bin/sh"),
-            List.of("-c", "sleep 3600"),
-            Map.of(),
-            List.of(),
-            Map.of(),
-            null,
-            "/app",
-            work.resolve("cache"),
-            false);
-    return new JibImageBuilder(
-            CredentialSource.ANONYMOUS,
-            new RetryPolicy(3, Duration.ofMillis(100), Duration.ofMillis(500)))
-        .buildAndPush(request, line -> {});
+    return TestImages.push(work, target);
   }
 
   private static java.net.http.HttpResponse<String> api(RunningServer server, String path) {

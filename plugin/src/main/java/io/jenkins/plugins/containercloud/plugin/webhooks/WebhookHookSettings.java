@@ -1,0 +1,148 @@
+package io.jenkins.plugins.containercloud.plugin.webhooks;
+
+import hudson.Extension;
+import hudson.model.Describable;
+import hudson.model.Descriptor;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.containercloud.plugin.CredentialResolver;
+import io.jenkins.plugins.containercloud.plugin.Forms;
+import io.jenkins.plugins.containercloud.plugin.Texts;
+import io.jenkins.plugins.containercloud.webhook.HookSettings;
+import io.jenkins.plugins.containercloud.webhook.WebhookSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+
+/**
+ * One hook senders post to at {@code JENKINS_URL/container-cloud-webhook/{source}/{name}}: the
+ * sender, the secret that authenticates it (a secret-text credential, by id) and the rules that say
+ * what its pushes deploy or start.
+ */
+public final class WebhookHookSettings implements Describable<WebhookHookSettings> {
+
+  private final String name;
+  private final String source;
+  private final String credentialsId;
+  private String signingCredentialsId;
+  private List<WebhookRuleSettings> rules = new ArrayList<>();
+
+  @DataBoundConstructor
+  public WebhookHookSettings(String name, String source, String credentialsId) {
+    this.name = Texts.trimToNull(name);
+    this.source = Texts.trimToNull(source);
+    this.credentialsId = Texts.trimToNull(credentialsId);
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getSource() {
+    return source;
+  }
+
+  public String getCredentialsId() {
+    return credentialsId;
+  }
+
+  public String getSigningCredentialsId() {
+    return signingCredentialsId;
+  }
+
+  /** GitLab's signing token ({@code whsec_...}), a secret text; optional. */
+  @DataBoundSetter
+  public void setSigningCredentialsId(String signingCredentialsId) {
+    this.signingCredentialsId = Texts.trimToNull(signingCredentialsId);
+  }
+
+  public List<WebhookRuleSettings> getRules() {
+    return rules == null ? List.of() : List.copyOf(rules);
+  }
+
+  @DataBoundSetter
+  public void setRules(List<WebhookRuleSettings> rules) {
+    this.rules = rules == null ? new ArrayList<>() : new ArrayList<>(rules);
+  }
+
+  /**
+   * The engine's hook, its secrets read from the credentials.
+   *
+   * @throws IllegalArgumentException naming the field and the fix
+   */
+  public HookSettings toHook(CredentialResolver credentials) {
+    if (name == null) {
+      throw new IllegalArgumentException("webhook: name is required, e.g. registry");
+    }
+    String field = "webhook " + name + ": ";
+    WebhookSource parsed;
+    try {
+      parsed = WebhookSource.parse(source);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(field + "source: " + e.getMessage(), e);
+    }
+    List<io.jenkins.plugins.containercloud.webhook.TriggerRule> engineRules = new ArrayList<>();
+    for (WebhookRuleSettings rule : getRules()) {
+      engineRules.add(rule.toRule(field));
+    }
+    return HookSettings.of(
+        name,
+        parsed,
+        secret(credentials, field + "credentialsId", credentialsId),
+        secret(credentials, field + "signingCredentialsId", signingCredentialsId),
+        engineRules);
+  }
+
+  private static String secret(CredentialResolver credentials, String field, String id) {
+    if (id == null) {
+      return null;
+    }
+    return credentials
+        .require(field, id, StringCredentials.class, "a secret text")
+        .getSecret()
+        .getPlainText();
+  }
+
+  /** The form of a hook. */
+  @Extension
+  @Symbol("webhook")
+  public static final class DescriptorImpl extends Descriptor<WebhookHookSettings> {
+
+    @Override
+    public String getDisplayName() {
+      return "Webhook";
+    }
+
+    public FormValidation doCheckName(@QueryParameter String value) {
+      String name = Texts.trimToNull(value);
+      return Forms.check(
+          name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")
+              ? Optional.of("use letters, digits, '.', '_' and '-' (at most 63), e.g. registry")
+              : Optional.empty());
+    }
+
+    public ListBoxModel doFillSourceItems() {
+      ListBoxModel items = new ListBoxModel();
+      for (WebhookSource s : WebhookSource.values()) {
+        items.add(s.id());
+      }
+      return items;
+    }
+
+    /** Secret texts of the global scope. */
+    public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
+      return Forms.globalCredentials(credentialsId, StringCredentials.class);
+    }
+
+    /** Secret texts of the global scope. */
+    public ListBoxModel doFillSigningCredentialsIdItems(
+        @QueryParameter String signingCredentialsId) {
+      return Forms.globalCredentials(signingCredentialsId, StringCredentials.class);
+    }
+  }
+}
