@@ -104,7 +104,8 @@ function TriggerLine({ t, delivery }: { t: Trigger; delivery: string }) {
   // cc-break: long names, addresses and images wrap inside the column instead of widening the table.
   return (
     <li class="cc-break">
-      {label} {t.kind}/{t.namespace}/{t.name} on {t.cluster} ← <code class="cc-break" title={t.image}>
+      {label} {t.kind === "Job" ? `job ${t.name}` : `${t.kind}/${t.namespace}/${t.name} on ${t.cluster}`} ←{" "}
+      <code class="cc-break" title={t.image}>
         {compactImage(t.image)}
       </code>
       {t.deploymentId && rolledOut && (

@@ -226,7 +226,7 @@ public final class Scaling implements AutoCloseable {
           new ClusterView(
               cluster,
               a != null,
-              a == null ? ScalingStatus.NONE : a.status(),
+              a == null ? ScalingStatus.notStarted(poolsByCluster.get(cluster)) : a.status(),
               timeline == null ? List.of() : timeline.samples()));
     }
     return new View(views, leadership.get());

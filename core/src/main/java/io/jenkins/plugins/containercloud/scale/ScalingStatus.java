@@ -12,6 +12,32 @@ public record ScalingStatus(
   public static final ScalingStatus NONE = new ScalingStatus(null, List.of(), List.of(), 0);
 
   /**
+   * The configured pools of an autoscaler that has not run yet (its cluster is not connected): each
+   * with its bounds and no nodes, so that a page still lists what is configured.
+   */
+  public static ScalingStatus notStarted(List<NodePool> pools) {
+    return new ScalingStatus(
+        null,
+        pools.stream()
+            .map(
+                p ->
+                    new PoolView(
+                        p.name(),
+                        p.provider().type(),
+                        p.min(),
+                        p.max(),
+                        0,
+                        0,
+                        0,
+                        null,
+                        List.of(),
+                        null))
+            .toList(),
+        List.of(),
+        0);
+  }
+
+  /**
    * One pool: its bounds, its nodes by state, whether its provider refused it lately, and the
    * template revision a rolling upgrade brings its nodes to (null when none runs).
    */

@@ -8,13 +8,7 @@ import io.jenkins.plugins.containercloud.api.DashboardJson;
 import io.jenkins.plugins.containercloud.api.Deployments;
 import io.jenkins.plugins.containercloud.api.WebhookDeliveries;
 import io.jenkins.plugins.containercloud.history.HistoryDatabase;
-import io.jenkins.plugins.containercloud.webhook.HookSettings;
-import io.jenkins.plugins.containercloud.webhook.JobTarget;
-import io.jenkins.plugins.containercloud.webhook.TriggerRule;
 import io.jenkins.plugins.containercloud.webhook.WebhookIntake;
-import io.jenkins.plugins.containercloud.webhook.WebhookSource;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
@@ -35,7 +29,6 @@ class DashboardApiWebhooksTest {
 
   private static final Set<DashboardPermission> VIEWER = EnumSet.of(DashboardPermission.VIEW);
   private static final Set<DashboardPermission> ALL = EnumSet.allOf(DashboardPermission.class);
-  private static final String AUTH = "Bearer reg";
 
   @TempDir static Path dir;
 
@@ -48,15 +41,7 @@ class DashboardApiWebhooksTest {
   @BeforeAll
   static void open() {
     deployments = Deployments.open(HistoryDatabase.h2File(dir.resolve("history")));
-    TriggerRule rule =
-        TriggerRule.startingJobs(
-            "ci", "team/*", null, null, new JobTarget(List.of("team/web/main"), false, false));
-    intake =
-        new WebhookIntake(
-            List.of(HookSettings.of("main", WebhookSource.REGISTRY, AUTH, null, List.of(rule))),
-            deployments.webhooks(),
-            Clock.systemUTC(),
-            () -> {});
+    intake = PageFixtures.registryHook(deployments.webhooks());
     WebhookDeliveries webhooks = new WebhookDeliveries(deployments.webhooks(), intake);
     dashboard = new Dashboard(List.of(), deployments, Clock.systemUTC());
     api =
@@ -66,27 +51,7 @@ class DashboardApiWebhooksTest {
               throw new io.jenkins.plugins.containercloud.api.ApiException(503, "no pools", null);
             },
             () -> webhooks);
-    String body =
-        "{\"events\":[{\"id\":\"w-1\",\"action\":\"push\",\"target\":{\"mediaType\":"
-            + "\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"sha256:"
-            + "0".repeat(64)
-            + "\",\"repository\":\"team/web\",\"tag\":\"1.0\"},\"request\":{\"host\":"
-            + "\"registry.example.com:5000\"}}]}";
-    deliveryId =
-        intake
-            .receive(
-                "registry",
-                "main",
-                Map.of(
-                    "Authorization",
-                    List.of(AUTH),
-                    "Content-Type",
-                    List.of("application/vnd.docker.distribution.events.v2+json")),
-                new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)),
-                null)
-            .body()
-            .path("delivery")
-            .asText();
+    deliveryId = PageFixtures.pushTeamWeb(intake);
   }
 
   @AfterAll

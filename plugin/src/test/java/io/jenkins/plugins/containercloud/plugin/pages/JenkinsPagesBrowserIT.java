@@ -6,10 +6,13 @@ import static org.awaitility.Awaitility.await;
 import io.jenkins.plugins.containercloud.api.Dashboard;
 import io.jenkins.plugins.containercloud.api.DashboardCluster;
 import io.jenkins.plugins.containercloud.api.Deployments;
+import io.jenkins.plugins.containercloud.api.Scaling;
+import io.jenkins.plugins.containercloud.api.WebhookDeliveries;
 import io.jenkins.plugins.containercloud.cluster.ClusterConfig;
 import io.jenkins.plugins.containercloud.history.HistoryDatabase;
 import io.jenkins.plugins.containercloud.testing.SandboxCluster;
 import io.jenkins.plugins.containercloud.testing.Workloads;
+import io.jenkins.plugins.containercloud.webhook.WebhookIntake;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,6 +24,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +69,10 @@ class JenkinsPagesBrowserIT {
 
   @TempDir static Path dir;
 
+  private Deployments deployments;
   private Dashboard dashboard;
+  private Scaling scaling;
+  private WebhookIntake intake;
   private JenkinsLayoutServer jenkins;
   private ChromeDriver browser;
   private final List<String> consoleErrors = new ArrayList<>();
@@ -74,6 +81,7 @@ class JenkinsPagesBrowserIT {
   void start() throws Exception {
     new Workloads(CLUSTER).deployment("shop", 2, "1", 60);
     Clock clock = Clock.systemUTC();
+    deployments = Deployments.open(HistoryDatabase.h2File(dir.resolve("history")));
     dashboard =
         new Dashboard(
             List.of(
@@ -83,12 +91,25 @@ class JenkinsPagesBrowserIT {
                     "sandbox",
                     true,
                     clock)),
-            Deployments.open(HistoryDatabase.h2File(dir.resolve("history"))),
+            deployments,
             clock);
     dashboard.start();
+    scaling = PageFixtures.unconnectedPool();
+    intake = PageFixtures.registryHook(deployments.webhooks());
+    PageFixtures.pushTeamWeb(intake);
+    WebhookDeliveries webhooks = new WebhookDeliveries(deployments.webhooks(), intake);
     Map<String, Object> values = new HashMap<>(PageViewsIT.JENKINS);
     values.put("it.clusterRoute", "clusters/sandbox");
-    jenkins = new JenkinsLayoutServer(new DashboardApi(() -> dashboard), values);
+    // As with the autoscaler and the webhook receiver installed (their DashboardFeatures).
+    values.put(
+        "it.viewer",
+        new PageViewer(
+            "alice",
+            EnumSet.of(DashboardPermission.VIEW, DashboardPermission.DEPLOY),
+            List.of("scaling", "webhooks")));
+    jenkins =
+        new JenkinsLayoutServer(
+            new DashboardApi(() -> dashboard, () -> scaling, () -> webhooks), values);
 
     assertThat(CHROMEDRIVER).as("Debian's chromium-driver (testbed/up installs it)").isExecutable();
     ChromeOptions options = new ChromeOptions();
@@ -120,8 +141,17 @@ class JenkinsPagesBrowserIT {
     if (jenkins != null) {
       jenkins.close();
     }
+    if (intake != null) {
+      intake.close();
+    }
+    if (scaling != null) {
+      scaling.close();
+    }
     if (dashboard != null) {
       dashboard.close();
+    }
+    if (deployments != null) {
+      deployments.close();
     }
   }
 
@@ -200,6 +230,24 @@ class JenkinsPagesBrowserIT {
 
   @Test
   @Order(7)
+  void scalingPage_showsThePool() throws Exception {
+    browser.get(jenkins.url("/container-cloud/scaling"));
+    waitFor("table", "workers");
+    screenshot("jenkins-scaling");
+  }
+
+  @Test
+  @Order(8)
+  void webhooksPage_showsTheHookAndItsDelivery() throws Exception {
+    browser.get(jenkins.url("/container-cloud/webhooks"));
+    waitFor("#container-cloud-app", "/container-cloud-webhook/registry/main");
+    // A job trigger reads as the job Jenkins starts, not as a workload on a cluster.
+    waitFor("table", "job team/web/main");
+    screenshot("jenkins-webhooks");
+  }
+
+  @Test
+  @Order(9)
   void theConsoleHasNoErrors_soNothingBrokeJenkinsCsp() {
     collectConsole();
     assertThat(consoleErrors).isEmpty();

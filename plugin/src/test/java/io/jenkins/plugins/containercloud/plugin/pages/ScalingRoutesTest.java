@@ -6,15 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.containercloud.api.Dashboard;
 import io.jenkins.plugins.containercloud.api.DashboardJson;
 import io.jenkins.plugins.containercloud.api.Scaling;
-import io.jenkins.plugins.containercloud.scale.Autoscaler;
-import io.jenkins.plugins.containercloud.scale.Bootstrap;
-import io.jenkins.plugins.containercloud.scale.NodePool;
-import io.jenkins.plugins.containercloud.scale.NodeTemplate;
-import io.jenkins.plugins.containercloud.scale.ProviderSettings;
-import io.jenkins.plugins.containercloud.scale.Resources;
-import io.jenkins.plugins.containercloud.scale.ScalingLog;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -36,31 +28,7 @@ class ScalingRoutesTest {
       EnumSet.of(DashboardPermission.VIEW, DashboardPermission.SCALE);
 
   // A pool whose cluster never connects: its autoscaler shows as not running.
-  private final Scaling scaling =
-      new Scaling(
-          List.of(
-              new NodePool(
-                  "workers",
-                  "prod",
-                  new ProviderSettings("command", Map.of("command", "true")),
-                  new NodeTemplate(
-                      new Resources(4000, 16L << 30, 110), Map.of(), List.of(), null, null, null),
-                  0,
-                  3,
-                  3,
-                  null,
-                  0.5,
-                  null,
-                  new Bootstrap("#!/bin/sh\n", "", null))),
-          cluster -> {
-            throw new IllegalStateException("not connected");
-          },
-          (pool, owner) -> {
-            throw new IllegalStateException("no provider in this test");
-          },
-          ScalingLog.inMemory(),
-          Clock.systemUTC(),
-          Autoscaler.Timing.DEFAULT);
+  private final Scaling scaling = PageFixtures.unconnectedPool();
 
   private final DashboardApi api =
       new DashboardApi(
@@ -99,6 +67,9 @@ class ScalingRoutesTest {
     assertThat(view.body()).isEqualTo(DashboardJson.MAPPER.writeValueAsBytes(scaling.view()));
     assertThat(json(view).at("/clusters/0/cluster").asText()).isEqualTo("prod");
     assertThat(json(view).at("/clusters/0/running").asBoolean()).isFalse();
+    // Not started, yet the configured pool is listed with its bounds and no nodes.
+    assertThat(json(view).at("/clusters/0/status/pools/0/name").asText()).isEqualTo("workers");
+    assertThat(json(view).at("/clusters/0/status/pools/0/max").asInt()).isEqualTo(3);
     assertThat(view.etag()).isNotNull();
     ApiAnswer decisions = api.answer(call("GET", "/scaling/decisions", "", VIEWER));
     assertThat(json(decisions).get("decisions").isArray()).isTrue();
