@@ -71,6 +71,18 @@ class ScaleCommandTest {
     server.close();
   }
 
+  /** Waits until the pool's autoscaler runs (its pools are listed before, as not connected). */
+  private void awaitTheAutoscaler() {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              String status = scale("status").out();
+              return status.contains("pool batch (command)")
+                  && !status.contains("not connected yet");
+            });
+  }
+
   private InProcessCli.Result scale(String... args) {
     List<String> all = new java.util.ArrayList<>(List.of("scale"));
     all.addAll(List.of(args));
@@ -80,9 +92,7 @@ class ScaleCommandTest {
 
   @Test
   void upThenStatus_showTheOrderedMachines() {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> scale("status").out().contains("pool batch (command)"));
+    awaitTheAutoscaler();
 
     InProcessCli.Result up = scale("up", "--pool", "batch", "--nodes", "1");
 
@@ -115,9 +125,7 @@ class ScaleCommandTest {
 
   @Test
   void upgrade_startsTheRollingUpgrade_andAnswersJson_anUnknownPoolIsBadInput() throws Exception {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> scale("status").out().contains("pool batch (command)"));
+    awaitTheAutoscaler();
 
     InProcessCli.Result text = scale("upgrade", "--pool", "batch");
     InProcessCli.Result json = scale("upgrade", "--pool", "batch", "-o", "json");
