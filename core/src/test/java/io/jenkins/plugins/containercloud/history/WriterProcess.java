@@ -71,7 +71,9 @@ final class WriterProcess implements AutoCloseable {
     process.toHandle().destroyForcibly();
     process.waitFor();
     for (String line; (line = out.readLine()) != null; ) {
-      if (line.startsWith("committed ")) {
+      if (line.startsWith("begin ")) {
+        begun.add(line.substring("begin ".length()));
+      } else if (line.startsWith("committed ")) {
         committed.add(line.substring("committed ".length()));
       }
     }
