@@ -27,6 +27,15 @@ public record HookSettings(
   /** Deliveries a second per hook on average (bursts of twice that) before 429. */
   public static final int DEFAULT_RATE = 500;
 
+  /** The smallest body cap a host accepts: below it no sender's real push event fits. */
+  public static final int MIN_BODY_CAP = 1024;
+
+  /** The largest body cap a host accepts: a body is held in memory while it is verified. */
+  public static final int MAX_BODY_CAP = 16 * 1024 * 1024;
+
+  /** The highest rate a host accepts. */
+  public static final int MAX_RATE = 100_000;
+
   public HookSettings {
     Objects.requireNonNull(name, "name");
     if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {

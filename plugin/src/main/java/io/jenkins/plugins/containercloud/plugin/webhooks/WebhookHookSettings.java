@@ -31,6 +31,9 @@ public final class WebhookHookSettings implements Describable<WebhookHookSetting
   private final String credentialsId;
   private String signingCredentialsId;
   private List<WebhookRuleSettings> rules = new ArrayList<>();
+  // Null: the engine's default.
+  private Integer maxBodyBytes;
+  private Integer ratePerSecond;
 
   @DataBoundConstructor
   public WebhookHookSettings(String name, String source, String credentialsId) {
@@ -70,6 +73,26 @@ public final class WebhookHookSettings implements Describable<WebhookHookSetting
     this.rules = rules == null ? new ArrayList<>() : new ArrayList<>(rules);
   }
 
+  public Integer getMaxBodyBytes() {
+    return maxBodyBytes;
+  }
+
+  /** Bodies over this many bytes are refused unread (413); empty for 1 MiB. */
+  @DataBoundSetter
+  public void setMaxBodyBytes(Integer maxBodyBytes) {
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  public Integer getRatePerSecond() {
+    return ratePerSecond;
+  }
+
+  /** Deliveries a second on average (bursts of twice that) before 429; empty for 500. */
+  @DataBoundSetter
+  public void setRatePerSecond(Integer ratePerSecond) {
+    this.ratePerSecond = ratePerSecond;
+  }
+
   /**
    * The engine's hook, its secrets read from the credentials.
    *
@@ -90,12 +113,43 @@ public final class WebhookHookSettings implements Describable<WebhookHookSetting
     for (WebhookRuleSettings rule : getRules()) {
       engineRules.add(rule.toRule(field));
     }
-    return HookSettings.of(
+    return new HookSettings(
         name,
         parsed,
         secret(credentials, field + "credentialsId", credentialsId),
         secret(credentials, field + "signingCredentialsId", signingCredentialsId),
-        engineRules);
+        engineRules,
+        within(
+            field + "maxBodyBytes",
+            maxBodyBytes,
+            HookSettings.DEFAULT_MAX_BODY,
+            HookSettings.MIN_BODY_CAP,
+            HookSettings.MAX_BODY_CAP),
+        within(
+            field + "ratePerSecond",
+            ratePerSecond,
+            HookSettings.DEFAULT_RATE,
+            1,
+            HookSettings.MAX_RATE));
+  }
+
+  private static int within(String field, Integer value, int fallback, int min, int max) {
+    if (value == null) {
+      return fallback;
+    }
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(
+          field
+              + " must be from "
+              + min
+              + " to "
+              + max
+              + " (or empty for "
+              + fallback
+              + "), was "
+              + value);
+    }
+    return value;
   }
 
   private static String secret(CredentialResolver credentials, String field, String id) {

@@ -46,6 +46,8 @@ class WebhooksConfigurationAsCodeTest {
       HookSettings registry = hooks.get(0);
       assertThat(registry.source()).isEqualTo(WebhookSource.REGISTRY);
       assertThat(registry.secret()).isEqualTo("Bearer reg-token");
+      assertThat(registry.maxBodyBytes()).isEqualTo(HookSettings.DEFAULT_MAX_BODY);
+      assertThat(registry.ratePerSecond()).isEqualTo(HookSettings.DEFAULT_RATE);
       TriggerRule deploy = registry.rules().get(0);
       assertThat(deploy.target())
           .isEqualTo(new TriggerRule.RuleTarget("staging", "hello", "Deployment", "web", "web"));
@@ -60,6 +62,7 @@ class WebhooksConfigurationAsCodeTest {
 
       HookSettings github = hooks.get(1);
       assertThat(github.source()).isEqualTo(WebhookSource.GITHUB);
+      assertThat(github.ratePerSecond()).isEqualTo(50);
       TriggerRule code = github.rules().get(0);
       assertThat(code.branches()).isEqualTo("main");
       assertThat(code.job().jobs()).containsExactly("shop/build", "shop/scan");
@@ -101,6 +104,16 @@ class WebhooksConfigurationAsCodeTest {
         .hasMessageStartingWith("webhook reg: credentialsId: no credentials with id 'nope'");
     assertThatThrownBy(() -> new WebhookHookSettings("reg", "registry", null).toHook(CREDENTIALS))
         .hasMessageContaining("give its secret");
+    WebhookHookSettings tiny = new WebhookHookSettings("reg", "registry", "registry-webhook");
+    tiny.setMaxBodyBytes(100);
+    assertThatThrownBy(() -> tiny.toHook(CREDENTIALS))
+        .hasMessage(
+            "webhook reg: maxBodyBytes must be from 1024 to 16777216 (or empty for 1048576), was"
+                + " 100");
+    WebhookHookSettings flood = new WebhookHookSettings("reg", "registry", "registry-webhook");
+    flood.setRatePerSecond(0);
+    assertThatThrownBy(() -> flood.toHook(CREDENTIALS))
+        .hasMessageStartingWith("webhook reg: ratePerSecond must be from 1 to 100000");
     WebhookHookSettings jobs = new WebhookHookSettings("reg", "registry", "registry-webhook");
     WebhookRuleSettings rule = new WebhookRuleSettings("r", "team/*");
     rule.setStartJobs(new WebhookJobSettings(" , "));

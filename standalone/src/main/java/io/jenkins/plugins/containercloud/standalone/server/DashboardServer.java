@@ -81,6 +81,12 @@ public final class DashboardServer implements AutoCloseable {
               config.routes.exception(
                   Exception.class,
                   (e, ctx) -> {
+                    if (responseGone(ctx)) {
+                      // A stream whose client left: Jetty recycled the exchange before the
+                      // stream's end ran the remaining handlers. Nothing to answer, nothing failed.
+                      LOG.debug("{} ended after its client left: {}", ctx.method(), e.toString());
+                      return;
+                    }
                     // Never the path: a Docker Hub hook's last segment is its secret.
                     LOG.error(
                         "{} {} failed",
@@ -504,6 +510,21 @@ public final class DashboardServer implements AutoCloseable {
     return ApiRequests.body(ctx.contentType(), ctx.bodyAsBytes(), type);
   }
 
+  /**
+   * Whether Jetty already recycled this exchange (its client left an event stream). An exception
+   * handler must not touch such a response: Javalin 7 queues another exception task for every
+   * handler that throws, and its own fallback throws too, so one touch loops for good (seen as
+   * gigabytes of the same stack trace).
+   */
+  static boolean responseGone(Context ctx) {
+    try {
+      ctx.res().getStatus();
+      return false;
+    } catch (IllegalStateException | NullPointerException e) {
+      return true;
+    }
+  }
+
   private static void json(Context ctx, Object body) {
     try {
       ctx.contentType("application/json").result(DashboardJson.MAPPER.writeValueAsBytes(body));
@@ -513,6 +534,9 @@ public final class DashboardServer implements AutoCloseable {
   }
 
   private static void error(Context ctx, int status, String message, String field) {
+    if (responseGone(ctx)) {
+      return;
+    }
     ctx.status(status);
     json(ctx, ApiRequests.error(status, message, field));
   }

@@ -55,8 +55,12 @@ final class WebhookConfig {
                 h.secret("secret"),
                 h.secret("signingToken"),
                 rules,
-                h.integer("maxBodyBytes", HookSettings.DEFAULT_MAX_BODY, 1024, 16 * 1024 * 1024),
-                h.integer("ratePerSecond", HookSettings.DEFAULT_RATE, 1, 100_000)));
+                h.integer(
+                    "maxBodyBytes",
+                    HookSettings.DEFAULT_MAX_BODY,
+                    HookSettings.MIN_BODY_CAP,
+                    HookSettings.MAX_BODY_CAP),
+                h.integer("ratePerSecond", HookSettings.DEFAULT_RATE, 1, HookSettings.MAX_RATE)));
       } catch (IllegalArgumentException e) {
         throw new ConfigException(h.path(), e.getMessage());
       }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containercloud.standalone.server;
 
 import static io.jenkins.plugins.containercloud.standalone.server.RunningServer.json;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,8 +9,12 @@ import io.jenkins.plugins.containercloud.standalone.server.RunningServer.Session
 import io.jenkins.plugins.containercloud.testing.SandboxCluster;
 import io.jenkins.plugins.containercloud.testing.Workloads;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +24,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,6 +96,68 @@ class EventStreamTest {
     assertThat(second.subList(0, expected.size())).isEqualTo(expected);
   }
 
+  /**
+   * A client that left is found out at the next write to it. Jetty has recycled the exchange by
+   * then; touching its response from an exception handler once sent Javalin round its exception
+   * loop for good, printing the same stack traces until the JVM stopped (gigabytes per test).
+   */
+  @Test
+  void aClientThatLeft_isDroppedQuietly() throws Exception {
+    Session viewer = server.login("viewer");
+    PrintStream originalErr = System.err;
+    ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(new TeeOutputStream(originalErr, logged), true, UTF_8));
+    try {
+      // A socket of its own, closed as a closing tab closes it (the HTTP client would keep it).
+      double before = streamClients();
+      URI stream = URI.create(server.url("/api/v1/stream"));
+      try (Socket socket = new Socket(stream.getHost(), stream.getPort())) {
+        socket
+            .getOutputStream()
+            .write(
+                ("GET /api/v1/stream HTTP/1.1\r\nHost: "
+                        + stream.getAuthority()
+                        + "\r\nAccept: text/event-stream\r\nCookie: "
+                        + viewer.cookie()
+                        + "\r\n\r\n")
+                    .getBytes(UTF_8));
+        BufferedReader lines =
+            new BufferedReader(new InputStreamReader(socket.getInputStream(), UTF_8));
+        String line;
+        do {
+          line = lines.readLine();
+          assertThat(line).as("the stream's opening lines").isNotNull();
+        } while (!line.startsWith(":") || !line.contains("connected"));
+      }
+      assertThat(streamClients()).isEqualTo(before + 1);
+      // Events for the departed client: a rollout publishes several.
+      HttpResponse<String> started =
+          server.postWithToken(
+              "/api/v1/rollouts",
+              "{\"cluster\":\"sandbox\",\"namespace\":\""
+                  + CLUSTER.namespace()
+                  + "\",\"kind\":\"Deployment\",\"name\":\"api\",\"image\":\"127.0.0.1:5000/testbed/web:3\"}",
+              RunningServer.TOKEN);
+      assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+      await().atMost(Duration.ofSeconds(60)).until(() -> streamClients() <= before);
+      assertThat(server.get("/readyz", null).statusCode()).isEqualTo(200);
+    } finally {
+      System.setErr(originalErr);
+    }
+    assertThat(logged.toString(UTF_8))
+        .doesNotContain("/api/v1/stream failed")
+        .doesNotContain("Response does not exist");
+  }
+
+  /** The server's count of connected stream clients, from its metrics. */
+  private static double streamClients() {
+    Matcher gauge =
+        Pattern.compile("(?m)^container_cloud_stream_clients(?:\\{[^}]*})? (\\S+)$")
+            .matcher(server.get("/metrics", null).body());
+    assertThat(gauge.find()).as("the stream clients gauge").isTrue();
+    return Double.parseDouble(gauge.group(1));
+  }
+
   @Test
   void theStreamNeedsALogin() {
     assertThat(server.get("/api/v1/stream", null).statusCode()).isEqualTo(401);
@@ -138,6 +207,30 @@ class EventStreamTest {
       }
     } catch (java.io.IOException e) {
       // the listener was closed
+    }
+  }
+
+  /** Writes to two streams. */
+  private static final class TeeOutputStream extends OutputStream {
+    private final OutputStream first;
+    private final OutputStream second;
+
+    TeeOutputStream(OutputStream first, OutputStream second) {
+      this.first = first;
+      this.second = second;
+    }
+
+    @Override
+    public synchronized void write(int b) throws java.io.IOException {
+      first.write(b);
+      second.write(b);
+    }
+
+    @Override
+    public synchronized void write(byte[] bytes, int offset, int length)
+        throws java.io.IOException {
+      first.write(bytes, offset, length);
+      second.write(bytes, offset, length);
     }
   }
 
