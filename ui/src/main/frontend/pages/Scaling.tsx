@@ -93,7 +93,6 @@ export function Scaling() {
   };
 
   const clusters = view.data?.clusters ?? [];
-  const columns = ["Pool", "Provider", "Ready", "Coming", "Draining", "Bounds", "Machines"];
   return (
     <>
       <PageHeader title="Scaling" />
@@ -104,7 +103,7 @@ export function Scaling() {
       {clusters.map((c) => (
         <Card key={c.cluster} title={"Cluster " + c.cluster + (c.running ? "" : view.data?.leadership?.leading === false ? " (on the leader)" : " (not connected yet)")}>
           <Timeline cluster={c.cluster} samples={c.timeline ?? []} />
-          <Table caption={"Node pools of " + c.cluster} columns={canScale ? [...columns, "Actions"] : columns} rowCount={c.status.pools.length}>
+          <Table caption={"Node pools of " + c.cluster} columns={["Pool", "Provider", "Ready", "Coming", "Draining", "Bounds", "Machines"]} rowCount={c.status.pools.length}>
             {c.status.pools.map((p) => (
               <tr key={p.name}>
                 <td>
@@ -127,8 +126,10 @@ export function Scaling() {
                 </td>
                 <td class="cc-machines">
                   {p.nodes.map((n) => (
-                    <span key={n.machine} class="cc-nowrap" title={n.node ? "node " + n.node : "no node yet"}>
-                      <Badge tone={STATE_TONE[n.state] ?? "neutral"}>{n.state}</Badge> {n.machine}{" "}
+                    <span key={n.machine} class="cc-machine" title={n.node ? "node " + n.node : "no node yet"}>
+                      <span class="cc-nowrap">
+                        <Badge tone={STATE_TONE[n.state] ?? "neutral"}>{n.state}</Badge> {n.machine}
+                      </span>{" "}
                       {canScale && n.node && n.state !== "draining" && (
                         <button type="button" class="cc-button cc-button--small cc-button--danger" aria-label={"Remove node " + n.node} onClick={() => setRemoving({ pool: p.name, node: n.node! })}>
                           Remove
@@ -136,21 +137,21 @@ export function Scaling() {
                       )}
                     </span>
                   ))}
+                  {canScale && (
+                    <span class="cc-pool-actions">
+                      <button
+                        type="button"
+                        class="cc-button cc-button--small"
+                        aria-label={"Add nodes to pool " + p.name}
+                        disabled={room(p) === 0}
+                        title={room(p) === 0 ? "The pool has its maximum of " + p.max + " machines" : undefined}
+                        onClick={() => setAdding(p)}
+                      >
+                        Add nodes
+                      </button>
+                    </span>
+                  )}
                 </td>
-                {canScale && (
-                  <td>
-                    <button
-                      type="button"
-                      class="cc-button cc-button--small"
-                      aria-label={"Add nodes to pool " + p.name}
-                      disabled={room(p) === 0}
-                      title={room(p) === 0 ? "The pool has its maximum of " + p.max + " machines" : undefined}
-                      onClick={() => setAdding(p)}
-                    >
-                      Add nodes
-                    </button>
-                  </td>
-                )}
               </tr>
             ))}
           </Table>

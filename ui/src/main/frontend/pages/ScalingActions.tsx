@@ -64,11 +64,11 @@ export function AddNodesDialog({ pool, onDone, onCancel }: { pool: PoolLimits; o
   }
 
   return (
-    <Dialog title={"Add nodes to " + pool.name} confirmLabel="Add nodes" busy={busy} error={error} focus="#cc-field-nodes" onConfirm={confirm} onCancel={onCancel}>
+    <Dialog title={"Add nodes to pool " + pool.name} confirmLabel="Add nodes" busy={busy} error={error} focus="#cc-field-nodes" onConfirm={confirm} onCancel={onCancel}>
       <p>
-        The machines are ordered from the pool's provider now and join the cluster when they have booted. The pool has {plural(pool.nodes.length, "machine")}, at most {pool.max}.
+        The machines are ordered from the pool's provider now and join the cluster once they have booted. The pool has {plural(pool.nodes.length, "machine")} and a maximum of {pool.max}.
       </p>
-      <FormField id="nodes" label="Nodes to add" hint={`1 to ${room(pool)}`} error={fieldError}>
+      <FormField id="nodes" label="Nodes to add" hint={room(pool) === 1 ? "1: one more fits" : `1 to ${room(pool)}`} error={fieldError}>
         <input
           type="text"
           inputMode="numeric"

@@ -145,6 +145,9 @@ class ScalingPageBrowserTest {
     browser.screenshot("scaling-added-1400");
     browser.resize(800, 900);
     browser.screenshot("scaling-added-800");
+    assertThat(beyondTheTable(".cc-pool-actions button"))
+        .as("Add nodes is in view at 800 px, not scrolled away in the table")
+        .isLessThanOrEqualTo(0);
     assertThat(sidewaysScroll())
         .as("the page does not scroll sideways at 800 px")
         .isLessThanOrEqualTo(0);
@@ -164,6 +167,16 @@ class ScalingPageBrowserTest {
         .atMost(Duration.ofSeconds(30))
         .until(() -> machines().stream().anyMatch(m -> machine.equals(m.path("node").asText())));
     browser.route("#/scaling");
+    browser.resize(800, 900);
+    browser.waitForText("button[aria-label='Remove node " + machine + "']", "Remove", WAIT);
+    browser.screenshot("scaling-remove-800");
+    assertThat(beyondTheTable("button[aria-label='Remove node " + machine + "']"))
+        .as("Remove is in view at 800 px, not scrolled away in the table")
+        .isLessThanOrEqualTo(0);
+    assertThat(sidewaysScroll())
+        .as("the page does not scroll sideways at 800 px")
+        .isLessThanOrEqualTo(0);
+    browser.resize(1400, 900);
     browser.click("button[aria-label='Remove node " + machine + "']", "Remove");
     browser.waitForText("dialog[open] h2", "Remove node " + machine + "?", WAIT);
     assertThat(browser.driver().switchTo().activeElement().getText()).isEqualTo("Cancel");
@@ -182,6 +195,30 @@ class ScalingPageBrowserTest {
                           assertThat(d.path("nodeName").asText()).isEqualTo(machine);
                           assertThat(d.path("reason").asText()).isEqualTo("asked for by deployer");
                         }));
+    // The autoscaler drains the empty node, deletes it and terminates its machine.
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .until(
+            () -> machines().stream().noneMatch(m -> machine.equals(m.path("machine").asText())));
+    assertThat(CLUSTER.client().nodes().withName(machine).get()).isNull();
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                decisions().stream()
+                    .anyMatch(
+                        d ->
+                            d.path("type").asText().equals("MACHINE_TERMINATED")
+                                && machine.equals(d.path("machineId").asText())));
+    // The page follows: the machine leaves the pool's list.
+    await()
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(
+            () ->
+                browser.all(By.cssSelector("td.cc-machines")).stream()
+                    .noneMatch(e -> e.getText().contains(machine)));
+    browser.screenshot("scaling-removed-1400");
     assertThat(browser.consoleErrors()).isEmpty();
   }
 
@@ -197,7 +234,7 @@ class ScalingPageBrowserTest {
       assertThat(
               viewer.all(By.xpath("//button[contains(., 'Add nodes') or contains(., 'Remove')]")))
           .isEmpty();
-      assertThat(viewer.all(By.xpath("//th[.='Actions']"))).isEmpty();
+      assertThat(viewer.all(By.cssSelector(".cc-pool-actions"))).isEmpty();
       viewer.screenshot("scaling-viewer-1400");
       assertThat(viewer.consoleErrors()).isEmpty();
     }
@@ -269,6 +306,18 @@ class ScalingPageBrowserTest {
         .findElement(By.cssSelector("[role=status][aria-live]"))
         .getAttribute("textContent")
         .trim();
+  }
+
+  /** How far the element sticks out on the right of the pools table's scrolling box, in px. */
+  private static double beyondTheTable(String css) {
+    return ((Number)
+            browser
+                .driver()
+                .executeScript(
+                    "return document.querySelector(arguments[0]).getBoundingClientRect().right"
+                        + " - document.querySelector('.cc-table-wrap').getBoundingClientRect().right",
+                    css))
+        .doubleValue();
   }
 
   private static long sidewaysScroll() {
