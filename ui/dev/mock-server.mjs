@@ -1,6 +1,6 @@
 // Dev tool: serves the built bundle under the production CSP with fixture JSON per docs/api/README.md and a live SSE stream.
 // Usage: npm run build && node dev/mock-server.mjs
-// env: PORT, ROLES, FEATURES, NOTICE, USER_NAME, LIVE=poll, THEME=dark, EXPIRED=1 (every API call 401), RAW=1 (index.html unfilled)
+// env: PORT, ROLES, PERMISSIONS, FEATURES, NOTICE, USER_NAME, LIVE=poll, THEME=dark, EXPIRED=1 (every API call 401), RAW=1 (index.html unfilled)
 import { createServer } from "node:http";
 import { readFileSync, existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -198,7 +198,7 @@ createServer((req, res) => {
     if (file.includes("..") || !existsSync(full)) { res.writeHead(404, { "Content-Security-Policy": CSP }); return res.end("not found"); }
     let content = readFileSync(full);
     if (file === "index.html" && !process.env.RAW) {
-      const values = { apiBase: "/api/v1", csrfHeader: "X-CSRF-Token", csrfToken: TOKEN, user: process.env.USER_NAME ?? "alice", roles: process.env.ROLES ?? "viewer,deployer", features: process.env.FEATURES ?? "", notice: process.env.NOTICE ?? "", logoutUrl: "/logout" };
+      const values = { apiBase: "/api/v1", csrfHeader: "X-CSRF-Token", csrfToken: TOKEN, user: process.env.USER_NAME ?? "alice", roles: process.env.ROLES ?? "viewer,deployer", permissions: process.env.PERMISSIONS ?? "view,deploy,rollback,scale", features: process.env.FEATURES ?? "", notice: process.env.NOTICE ?? "", logoutUrl: "/logout" };
       content = content.toString().replace(/\{\{(\w+)\}\}/g, (_, k) => esc(values[k] ?? ""));
       if (process.env.LIVE === "poll") content = content.replace('id="container-cloud-app"', 'id="container-cloud-app" data-live="poll"');
       if (process.env.THEME) content = content.replace('id="container-cloud-app"', `id="container-cloud-app" data-theme="${process.env.THEME}"`);

@@ -6,6 +6,8 @@ export interface Config {
   csrfToken: string;
   user: string;
   roles: string[];
+  /** `data-permissions`: what the user may do, e.g. `view,deploy,rollback,scale` (both hosts fill it). */
+  permissions: string[];
   features: string[];
   notice: string;
   logoutUrl: string;
@@ -13,6 +15,8 @@ export interface Config {
   /** The host page has its own navigation (Jenkins' side panel): the app leaves out its brand and nav. */
   embedded: boolean;
   canDeploy: boolean;
+  /** May order and remove nodes of the node pools (the Scaling page's buttons). */
+  canScale: boolean;
 }
 
 /** A value the host did not fill in (a `{{placeholder}}` left in index.html) counts as empty. */
@@ -30,18 +34,21 @@ function list(value: string): string[] {
 
 export function readConfig(el: HTMLElement): Config {
   const roles = list(attr(el, "roles"));
+  const permissions = list(attr(el, "permissions"));
   return {
     apiBase: (attr(el, "apiBase") || "api/v1").replace(/\/+$/, ""),
     csrfHeader: attr(el, "csrfHeader"),
     csrfToken: attr(el, "csrfToken"),
     user: attr(el, "user"),
     roles,
+    permissions,
     features: list(attr(el, "features")),
     notice: attr(el, "notice"),
     logoutUrl: attr(el, "logoutUrl"),
     live: attr(el, "live") === "poll" ? "poll" : "sse",
     embedded: attr(el, "chrome") === "embedded",
     canDeploy: roles.includes("deployer") || roles.includes("admin"),
+    canScale: permissions.includes("scale"),
   };
 }
 

@@ -9,19 +9,21 @@ interface Props {
   destructive?: boolean;
   busy?: boolean;
   error?: string;
+  /** The element to focus first (a selector inside the dialog); Cancel when not given. */
+  focus?: string;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
-export function Dialog({ title, children, confirmLabel, destructive, busy, error, onConfirm, onCancel }: Props) {
+export function Dialog({ title, children, confirmLabel, destructive, busy, error, focus, onConfirm, onCancel }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<Element | null>(null);
 
   useEffect(() => {
     opener.current = document.activeElement;
     ref.current?.showModal();
-    // Cancel is the safe default: focus it first.
-    ref.current?.querySelector<HTMLButtonElement>(".cc-dialog__cancel")?.focus();
+    // Cancel is the safe default: focus it first, unless the dialog asks for input.
+    ref.current?.querySelector<HTMLElement>(focus ?? ".cc-dialog__cancel")?.focus();
     const dialog = ref.current;
     return () => {
       dialog?.close(); // while modal, the page is inert and would refuse the focus

@@ -1,13 +1,15 @@
 // Scaling: the node-pool autoscalers (GET /scaling) — each pool's machines by state, the pending pods
 // and why they wait, a chart of nodes and pending pods over the last minutes — and the decision log
-// (GET /scaling/decisions). Refreshed every 5 s.
-import { useEffect } from "preact/hooks";
+// (GET /scaling/decisions). Refreshed every 5 s. Those who may scale add nodes to a pool and remove a node.
+import { useEffect, useState } from "preact/hooks";
 import { get } from "../api";
+import { config } from "../config";
 import { useData } from "../data";
 import { Badge } from "../components/Badge";
 import { Table } from "../components/Table";
 import { Age, Card, PageHeader, Status } from "../components/Common";
 import { Sample, Timeline } from "../components/Timeline";
+import { AddNodesDialog, RemoveNodeDialog, room, useOutcome } from "./ScalingActions";
 
 interface NodeView {
   machine: string;
@@ -78,11 +80,23 @@ export function Scaling() {
     }, 5000);
     return () => window.clearInterval(timer);
   }, [view.reload, decisions.reload]);
+  const canScale = config().canScale;
+  const [adding, setAdding] = useState<PoolView>();
+  const [removing, setRemoving] = useState<{ pool: string; node: string }>();
+  const [outcome, tell] = useOutcome();
+  const done = (message: string) => {
+    setAdding(undefined);
+    setRemoving(undefined);
+    tell(message);
+    view.reload();
+    decisions.reload();
+  };
 
   const clusters = view.data?.clusters ?? [];
   return (
     <>
       <PageHeader title="Scaling" />
+      {outcome && <p class="cc-alert cc-alert--info">{outcome}</p>}
       <Status loading={view.loading} error={view.error} hasData={!!view.data} />
       {view.data && clusters.length === 0 && <p class="cc-alert cc-alert--info">No node pools are configured on this server (docs/autoscaling.md).</p>}
       {view.data?.leadership?.elected && <p class="cc-alert cc-alert--info">{leaderText(view.data.leadership)}</p>}
@@ -112,10 +126,31 @@ export function Scaling() {
                 </td>
                 <td class="cc-machines">
                   {p.nodes.map((n) => (
-                    <span key={n.machine} class="cc-nowrap" title={n.node ? "node " + n.node : "no node yet"}>
-                      <Badge tone={STATE_TONE[n.state] ?? "neutral"}>{n.state}</Badge> {n.machine}{" "}
+                    <span key={n.machine} class="cc-machine" title={n.node ? "node " + n.node : "no node yet"}>
+                      <span class="cc-nowrap">
+                        <Badge tone={STATE_TONE[n.state] ?? "neutral"}>{n.state}</Badge> {n.machine}
+                      </span>{" "}
+                      {canScale && n.node && n.state !== "draining" && (
+                        <button type="button" class="cc-button cc-button--small cc-button--danger" aria-label={"Remove node " + n.node} onClick={() => setRemoving({ pool: p.name, node: n.node! })}>
+                          Remove
+                        </button>
+                      )}
                     </span>
                   ))}
+                  {canScale && (
+                    <span class="cc-pool-actions">
+                      <button
+                        type="button"
+                        class="cc-button cc-button--small"
+                        aria-label={"Add nodes to pool " + p.name}
+                        disabled={room(p) === 0}
+                        title={room(p) === 0 ? "The pool has its maximum of " + p.max + " machines" : undefined}
+                        onClick={() => setAdding(p)}
+                      >
+                        Add nodes
+                      </button>
+                    </span>
+                  )}
                 </td>
               </tr>
             ))}
@@ -131,6 +166,8 @@ export function Scaling() {
           </Table>
         </Card>
       ))}
+      {adding && <AddNodesDialog pool={adding} onDone={done} onCancel={() => setAdding(undefined)} />}
+      {removing && <RemoveNodeDialog pool={removing.pool} node={removing.node} onDone={done} onCancel={() => setRemoving(undefined)} />}
       <Card title="Decisions">
         <Status loading={decisions.loading} error={decisions.error} hasData={!!decisions.data} />
         <Table caption="The autoscaler's decisions, newest first" hideCaption columns={["When", "Pool", "Decision", "Nodes", "Reason", "Took"]} rowCount={decisions.data?.decisions.length ?? 0} empty="No decision yet.">

@@ -148,7 +148,7 @@ export function StartRollout({ onCancel }: { onCancel: () => void }) {
 }
 
 /** A labelled control with its hint and its error, wired with aria-describedby / aria-invalid. */
-function FormField(props: { id: string; label: string; hint?: string; error?: string; wide?: boolean; children: ComponentChildren }) {
+export function FormField(props: { id: string; label: string; hint?: string; error?: string; wide?: boolean; children: ComponentChildren }) {
   const id = "cc-field-" + props.id;
   const described = [props.hint && id + "-hint", props.error && id + "-error"].filter(Boolean).join(" ") || undefined;
   const [control, ...rest] = toChildArray(props.children);

@@ -68,7 +68,8 @@ class UiBundleTest {
         .contains(
             "<div id=\"container-cloud-app\" data-api-base=\"{{apiBase}}\""
                 + " data-csrf-header=\"{{csrfHeader}}\" data-csrf-token=\"{{csrfToken}}\""
-                + " data-user=\"{{user}}\" data-roles=\"{{roles}}\" data-features=\"{{features}}\""
+                + " data-user=\"{{user}}\" data-roles=\"{{roles}}\""
+                + " data-permissions=\"{{permissions}}\" data-features=\"{{features}}\""
                 + " data-notice=\"{{notice}}\" data-logout-url=\"{{logoutUrl}}\"></div>");
   }
 

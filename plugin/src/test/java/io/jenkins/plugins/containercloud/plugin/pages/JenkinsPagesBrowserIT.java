@@ -74,6 +74,10 @@ class JenkinsPagesBrowserIT {
   private Scaling scaling;
   private WebhookIntake intake;
   private JenkinsLayoutServer jenkins;
+
+  /** The views' values, which the server reads at each page: a test may change who looks. */
+  private Map<String, Object> values;
+
   private ChromeDriver browser;
   private final List<String> consoleErrors = new ArrayList<>();
 
@@ -98,7 +102,7 @@ class JenkinsPagesBrowserIT {
     intake = PageFixtures.registryHook(deployments.webhooks());
     PageFixtures.pushTeamWeb(intake);
     WebhookDeliveries webhooks = new WebhookDeliveries(deployments.webhooks(), intake);
-    Map<String, Object> values = new HashMap<>(PageViewsIT.JENKINS);
+    values = new HashMap<>(PageViewsIT.JENKINS);
     values.put("it.clusterRoute", "clusters/sandbox");
     // As with the autoscaler and the webhook receiver installed (their DashboardFeatures).
     values.put(
@@ -233,7 +237,37 @@ class JenkinsPagesBrowserIT {
   void scalingPage_showsThePool() throws Exception {
     browser.get(jenkins.url("/container-cloud/scaling"));
     waitFor("table", "workers");
+    // Alice has View and Deploy, not Scale: the page offers no scaling action.
+    assertThat(browser.findElements(By.xpath("//button[contains(., 'Add nodes')]"))).isEmpty();
     screenshot("jenkins-scaling");
+
+    // Granted Scale, she gets Add nodes; its POST carries the crumb, and the server's answer (this
+    // pool's cluster is not connected) shows in the dialog.
+    Object before = values.get("it.viewer");
+    browser.get("about:blank"); // no poll of the page while its values change
+    values.put(
+        "it.viewer",
+        new PageViewer(
+            "alice",
+            EnumSet.of(
+                DashboardPermission.VIEW, DashboardPermission.DEPLOY, DashboardPermission.SCALE),
+            List.of("scaling", "webhooks")));
+    try {
+      int refused = jenkins.refusedPosts();
+      browser.get(jenkins.url("/container-cloud/scaling"));
+      click("td button", "Add nodes");
+      click("dialog[open] button", "Add nodes");
+      waitFor("dialog[open] .cc-error", "the autoscaler of cluster prod has not started");
+      assertThat(jenkins.refusedPosts()).as("the POST had the crumb").isEqualTo(refused);
+      screenshot("jenkins-scaling-add-nodes");
+      // Chromium logs the 503 this step asks for; it is the only error it may leave.
+      consoleErrors.removeIf(
+          e -> e.contains("/api/v1/scaling/pools/workers/scale-up") && e.contains(" 503 "));
+      click("dialog[open] button", "Cancel");
+    } finally {
+      browser.get("about:blank");
+      values.put("it.viewer", before);
+    }
   }
 
   @Test

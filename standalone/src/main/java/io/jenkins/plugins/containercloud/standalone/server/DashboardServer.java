@@ -440,6 +440,7 @@ public final class DashboardServer implements AutoCloseable {
     attributes.put("csrfToken", p.csrfToken());
     attributes.put("user", p.name());
     attributes.put("roles", String.join(",", p.role().names()));
+    attributes.put("permissions", String.join(",", p.role().permissions()));
     // The pages a host shows beside the dashboard: Scaling when node pools are configured;
     // Webhooks always (the page says how to configure a hook when none is).
     Scaling autoscalers = scaling;

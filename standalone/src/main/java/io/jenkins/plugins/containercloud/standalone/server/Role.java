@@ -21,6 +21,14 @@ public enum Role {
         .toList();
   }
 
+  /**
+   * What the role may do, as the UI's {@code data-permissions} lists it (the names the Jenkins
+   * plugin uses): viewers {@code view}; deployers and admins also deploy, roll back and scale.
+   */
+  List<String> permissions() {
+    return this == VIEWER ? List.of("view") : List.of("view", "deploy", "rollback", "scale");
+  }
+
   static Role parse(String path, String text) {
     try {
       return valueOf(text.trim().toUpperCase(Locale.ROOT));
