@@ -204,11 +204,10 @@ final class JenkinsLayoutServer implements AutoCloseable {
                 <div class="task"><a class="task-link" href="%s/">Overview</a></div>
                 <div class="task"><a class="task-link" href="%s/cluster">Cluster</a></div>
                 <div class="task"><a class="task-link" href="%s/rollouts">Rollouts</a></div>
-                <div class="task"><a class="task-link" href="%s/history">History</a></div>
+                <div class="task"><a class="task-link" href="%s/history">History</a></div>%s
               </div>
             </div>
             <div id="main-panel">
-              <div class="jenkins-app-bar"><div class="jenkins-app-bar__content"><h1>%s</h1></div></div>
               <div id="container-cloud-app"%s></div>
             </div>
           </div>
@@ -228,11 +227,26 @@ final class JenkinsLayoutServer implements AutoCloseable {
                 base,
                 base,
                 base,
-                escape(title),
+                featureTasks(base, mount.getOrDefault("data-features", "")),
                 attributes);
     exchange.getResponseHeaders().set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     exchange.getResponseHeaders().set("Cache-Control", "no-cache,no-store,must-revalidate");
     send(exchange, 200, "text/html;charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The side panel's tasks for the pages of installed features, as page.jelly adds them. */
+  private static String featureTasks(String base, String features) {
+    List<String> installed = List.of(features.split(","));
+    StringBuilder tasks = new StringBuilder();
+    for (String feature : List.of("scaling", "webhooks")) {
+      if (installed.contains(feature)) {
+        String label = Character.toUpperCase(feature.charAt(0)) + feature.substring(1);
+        tasks.append(
+            "\n    <div class=\"task\"><a class=\"task-link\" href=\"%s/%s\">%s</a></div>"
+                .formatted(base, feature, label));
+      }
+    }
+    return tasks.toString();
   }
 
   private static String escape(String value) {

@@ -39,6 +39,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -282,6 +284,37 @@ class JenkinsPagesBrowserIT {
 
   @Test
   @Order(9)
+  void everyPage_fitsAnEightHundredPixelWindow() throws Exception {
+    // Each page with what proves it rendered its data.
+    Map<String, String[]> pages = new java.util.LinkedHashMap<>();
+    pages.put("overview", new String[] {"", "#cc-cluster-sandbox", "sandbox"});
+    pages.put("cluster", new String[] {"cluster", "table", "Ready"});
+    pages.put("rollouts", new String[] {"rollouts", "h1", "Rollouts"});
+    pages.put("history", new String[] {"history", "table", "shop"});
+    pages.put("scaling", new String[] {"scaling", "table", "workers"});
+    pages.put("webhooks", new String[] {"webhooks", "table", "job team/web/main"});
+    browser.manage().window().setSize(new Dimension(800, 900));
+    try {
+      for (Map.Entry<String, String[]> page : pages.entrySet()) {
+        String[] route = page.getValue();
+        browser.get(jenkins.url("/container-cloud/" + route[0]));
+        waitFor(route[1], route[2]);
+        Number overflow =
+            (Number)
+                ((JavascriptExecutor) browser)
+                    .executeScript(
+                        "const app = document.getElementById('container-cloud-app');"
+                            + " return app.scrollWidth - app.clientWidth;");
+        assertThat(overflow.intValue()).as("%s scrolls sideways at 800 px", page.getKey()).isZero();
+        screenshot("jenkins-" + page.getKey() + "-800");
+      }
+    } finally {
+      browser.manage().window().setSize(new Dimension(1400, 900));
+    }
+  }
+
+  @Test
+  @Order(10)
   void theConsoleHasNoErrors_soNothingBrokeJenkinsCsp() {
     collectConsole();
     assertThat(consoleErrors).isEmpty();
