@@ -82,8 +82,8 @@ public final class DashboardServer implements AutoCloseable {
                   Exception.class,
                   (e, ctx) -> {
                     if (responseGone(ctx)) {
-                      // A stream whose client left: Jetty recycled the exchange before the
-                      // stream's end ran the remaining handlers. Nothing to answer, nothing failed.
+                      // Jetty recycled the exchange (an event stream's) before Javalin ran the
+                      // remaining handlers: nothing to answer, nothing failed here.
                       LOG.debug("{} ended after its client left: {}", ctx.method(), e.toString());
                       return;
                     }
@@ -512,10 +512,10 @@ public final class DashboardServer implements AutoCloseable {
   }
 
   /**
-   * Whether Jetty already recycled this exchange (its client left an event stream). An exception
-   * handler must not touch such a response: Javalin 7 queues another exception task for every
-   * handler that throws, and its own fallback throws too, so one touch loops for good (seen as
-   * gigabytes of the same stack trace).
+   * Whether Jetty already recycled this exchange (seen with event streams). An exception handler
+   * must not touch such a response: Javalin 7 queues another exception task for every handler that
+   * throws, and its own fallback throws too, so one touch loops for good (seen as gigabytes of the
+   * same stack trace).
    */
   static boolean responseGone(Context ctx) {
     try {
