@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -286,7 +287,7 @@ class JenkinsPagesBrowserIT {
   @Order(9)
   void everyPage_fitsAnEightHundredPixelWindow() throws Exception {
     // Each page with what proves it rendered its data.
-    Map<String, String[]> pages = new java.util.LinkedHashMap<>();
+    Map<String, String[]> pages = new LinkedHashMap<>();
     pages.put("overview", new String[] {"", "#cc-cluster-sandbox", "sandbox"});
     pages.put("cluster", new String[] {"cluster", "table", "Ready"});
     pages.put("rollouts", new String[] {"rollouts", "h1", "Rollouts"});

@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.jenkins.plugins.containercloud.standalone.server.RunningServer.Session;
+import io.jenkins.plugins.containercloud.testing.CapturedLog;
 import io.jenkins.plugins.containercloud.testing.SandboxCluster;
 import io.jenkins.plugins.containercloud.testing.Workloads;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -60,13 +58,7 @@ class EventStreamTest {
     Session viewer = server.login("viewer");
     List<Received> first = new CopyOnWriteArrayList<>();
     try (Listener listener = listen(viewer, null, first)) {
-      HttpResponse<String> started =
-          server.postWithToken(
-              "/api/v1/rollouts",
-              "{\"cluster\":\"sandbox\",\"namespace\":\""
-                  + CLUSTER.namespace()
-                  + "\",\"kind\":\"Deployment\",\"name\":\"api\",\"image\":\"127.0.0.1:5000/testbed/web:2\"}",
-              RunningServer.TOKEN);
+      HttpResponse<String> started = startRollout("127.0.0.1:5000/testbed/web:2");
       assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
       String id = json(started).get("id").asText();
       await()
@@ -103,32 +95,33 @@ class EventStreamTest {
   @Test
   void aClientThatLeft_isDroppedQuietly() throws Exception {
     Session viewer = server.login("viewer");
-    PrintStream originalErr = System.err;
-    ByteArrayOutputStream logged = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(new TeeOutputStream(originalErr, logged), true, UTF_8));
-    try {
+    try (CapturedLog log = CapturedLog.start()) {
       double before = streamClients();
       // A socket of its own, closed as a closing tab closes it (the HTTP client would keep it).
       try (Socket socket = openStream(server, viewer)) {
         assertThat(streamClients()).isEqualTo(before + 1);
       }
       // Events for the departed client: a rollout publishes several.
-      HttpResponse<String> started =
-          server.postWithToken(
-              "/api/v1/rollouts",
-              "{\"cluster\":\"sandbox\",\"namespace\":\""
-                  + CLUSTER.namespace()
-                  + "\",\"kind\":\"Deployment\",\"name\":\"api\",\"image\":\"127.0.0.1:5000/testbed/web:3\"}",
-              RunningServer.TOKEN);
+      HttpResponse<String> started = startRollout("127.0.0.1:5000/testbed/web:3");
       assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
       await().atMost(Duration.ofSeconds(60)).until(() -> streamClients() <= before);
       assertThat(server.get("/readyz", null).statusCode()).isEqualTo(200);
-    } finally {
-      System.setErr(originalErr);
+      assertThat(log.text())
+          .doesNotContain("/api/v1/stream failed")
+          .doesNotContain("Response does not exist");
     }
-    assertThat(logged.toString(UTF_8))
-        .doesNotContain("/api/v1/stream failed")
-        .doesNotContain("Response does not exist");
+  }
+
+  /** Starts a rollout of Deployment {@code api} to {@code image}. */
+  private static HttpResponse<String> startRollout(String image) {
+    return server.postWithToken(
+        "/api/v1/rollouts",
+        "{\"cluster\":\"sandbox\",\"namespace\":\""
+            + CLUSTER.namespace()
+            + "\",\"kind\":\"Deployment\",\"name\":\"api\",\"image\":\""
+            + image
+            + "\"}",
+        RunningServer.TOKEN);
   }
 
   /** Opens {@code /api/v1/stream} on a socket of its own and reads up to the first comment. */
@@ -212,30 +205,6 @@ class EventStreamTest {
       }
     } catch (java.io.IOException e) {
       // the listener was closed
-    }
-  }
-
-  /** Writes to two streams. */
-  private static final class TeeOutputStream extends OutputStream {
-    private final OutputStream first;
-    private final OutputStream second;
-
-    TeeOutputStream(OutputStream first, OutputStream second) {
-      this.first = first;
-      this.second = second;
-    }
-
-    @Override
-    public synchronized void write(int b) throws java.io.IOException {
-      first.write(b);
-      second.write(b);
-    }
-
-    @Override
-    public synchronized void write(byte[] bytes, int offset, int length)
-        throws java.io.IOException {
-      first.write(bytes, offset, length);
-      second.write(bytes, offset, length);
     }
   }
 
